@@ -1,0 +1,76 @@
+# Councillor Safety Toolkit
+#   make serve   set up, build the sample toolkit and serve it on http://127.0.0.1:8000/
+#   make test    set up (Chromium and poppler-utils included) and run every test
+#   make build   build the site into site/ with mkdocs --strict
+#   make bench   run the benchmarks
+#   make clean   remove everything the targets above made
+#
+# Each set-up step leaves a stamp file, so running a target again only redoes what is
+# out of date: the virtual environment when requirements.lock changes, node_modules when
+# package-lock.json changes, the Pyodide runtime when decision_tools changes.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RUNTIME := docs/assets/pyodide
+HOST := 127.0.0.1
+PORT := 8000
+export NO_MKDOCS_2_WARNING := 1
+# Chromium and its tests write here, not into the user's home.
+export XDG_CONFIG_HOME := $(CURDIR)/.cache/xdg-config
+export XDG_CACHE_HOME := $(CURDIR)/.cache/xdg-cache
+
+# apt-get needs root; use sudo when we are not root and it is there.
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
+
+.PHONY: help serve build test bench clean system-packages
+
+help:
+	@sed -n '2,6p' Makefile | sed 's/^# *//'
+
+$(VENV)/.installed: pyproject.toml requirements.lock scripts/find-python
+	@python="$$(scripts/find-python)"; \
+	  echo "Creating $(VENV) with $$python"; \
+	  rm -rf $(VENV); "$$python" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The self-hosted Pyodide runtime plus the decision_tools wheel and its lock file.
+$(RUNTIME)/.staged: $(VENV)/.installed node_modules/.installed $(shell find decision_tools build_hooks -name '*.py' 2>/dev/null)
+	$(PY) -m build_hooks runtime
+	@touch $@
+
+build: $(RUNTIME)/.staged
+	$(VENV)/bin/mkdocs build --strict
+
+serve: build
+	@echo "Serving the toolkit on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+# Debian packages the browser tests need; installed only when missing.
+system-packages:
+	@missing=""; \
+	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  fi
+
+test: build system-packages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: build
+	@echo "No benchmarks yet: they arrive with the benchmark issue."
+
+clean:
+	rm -rf site $(VENV) node_modules $(RUNTIME) .cache .pytest_cache .hypothesis build *.egg-info

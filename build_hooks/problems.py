@@ -1,0 +1,22 @@
+"""One way to report what is wrong: `path:line: what is wrong. How to fix it.`"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    fix: str = ""
+    warning: bool = False  # a warning fails only `--strict` builds (for example a stale date)
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message.rstrip('.')}."
+        return f"{text} {self.fix}" if self.fix else text
+
+
+def format_problems(problems: list[Problem]) -> str:
+    return "\n".join(str(p) for p in sorted(problems))

@@ -1,0 +1,5 @@
+"""Every decision tool, one module each, registered here by id."""
+
+from . import harassment
+
+TOOLS = {tool.id: tool for tool in (harassment.TOOL,)}

@@ -1,0 +1,19 @@
+"""End to end: the decision tool answers in Chromium, from Python run by the site's own Pyodide."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_tool_gives_its_answer_from_self_hosted_pyodide(page, site_server):
+    wasm = []
+    page.on("request", lambda r: wasm.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
+    page.goto(site_server + "tools/harassment/")
+    wizard = page.locator(".dt-wizard")
+    wizard.get_by_label("No").check(timeout=30_000)
+    wizard.get_by_role("button", name="Continue").click()
+    wizard.get_by_label("Yes").check()
+    wizard.get_by_role("button", name="Continue").click()
+    title = wizard.locator(".dt-result__title")
+    assert title.inner_text(timeout=10_000) == "A threat to kill or seriously harm you is a crime"
+    assert wasm and all(u.startswith(site_server) for u in wasm)
