@@ -1,11 +1,13 @@
 """Could this be harassment, or another offence? (walking skeleton: grown by the engine issue)"""
 
-from ..engine import YES_NO, LawRef, Link, Outcome, Question, Tool
+from ..engine import YES_NO, Go, LawRef, Link, Outcome, Question, Tool
 
 QUESTIONS = (
     Question("danger", "Are you, or is anyone else, in danger right now?", YES_NO,
-             hint="For example, someone is outside your home, or has said they are on their way."),
-    Question("threat_to_kill", "Has someone threatened to kill you or seriously hurt you?", YES_NO),
+             hint="For example, someone is outside your home, or has said they are on their way.",
+             next=(Go("call-999", ("yes",)), Go("threat_to_kill"))),
+    Question("threat_to_kill", "Has someone threatened to kill you or seriously hurt you?", YES_NO,
+             next=(Go("threat", ("yes",)), Go("keep-a-record"))),
 )
 
 THREATENING_COMMUNICATIONS = LawRef(
@@ -32,12 +34,7 @@ OUTCOMES = (
 )
 
 
-def route(question_id: str, answers: dict) -> str:
-    if question_id == "danger":
-        return "call-999" if answers["danger"] == "yes" else "threat_to_kill"
-    return "threat" if answers["threat_to_kill"] == "yes" else "keep-a-record"
-
 
 TOOL = Tool("harassment", "Could this be harassment, or another offence?",
             "Answer a few questions about what happened to see which laws may apply and what to do next.",
-            first="danger", questions=QUESTIONS, outcomes=OUTCOMES, route=route)
+            first="danger", questions=QUESTIONS, outcomes=OUTCOMES)
