@@ -341,8 +341,8 @@ def paths(tool: Tool) -> list[dict]:
     """Every answer path from the first question to a result, in a stable order.
 
     Yes/no and one-of questions: every answer. Any-of questions: one representative answer per
-    rule it can take (a single option, or "none of these"), so the list stays finite and each
-    entry is a distinct route: the option that picks a rule first stands for all that pick it.
+    rule it can take, plus "none of these": the first single option that picks a rule stands for
+    all answers that pick it, so the list stays finite and each entry is a distinct route.
     """
     questions = _by_id(tool.questions)
     found: list[dict] = []
@@ -357,7 +357,8 @@ def paths(tool: Tool) -> list[dict]:
             trial = {**answers, step: value}
             index = _rule_index(question, value, trial)
             if question.kind == ANY_OF:
-                if index in taken:
+                # "None of these" is always walked too: it is the answer a reader most often gives.
+                if index in taken and value != [NONE_OF_THESE]:
                     continue
                 taken.add(index)
             walk(question.next[index].to, trial)
