@@ -253,7 +253,7 @@ def _outcome_data(tool: Tool, outcome: Outcome, extra: Extra | None = None) -> d
 
 
 def _quote(text) -> str:
-    return "\u201c" + (text if isinstance(text, str) else ", ".join(text)) + "\u201d"
+    return "\u201c" + (text if isinstance(text, str) else "; ".join(text)) + "\u201d"
 
 
 def run(tool: Tool, answers: Answers) -> dict:
