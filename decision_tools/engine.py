@@ -141,7 +141,7 @@ class Outcome:
 class Extra:
     """What a tool adds to a result from the answers on its path (see `Tool.explain`).
 
-    Lists are appended to the outcome's own (law, contacts and links without repeats);
+    Lists are added to the outcome's own without repeats (law before the outcome's, the rest after);
     `first_actions` go before the outcome's actions; `fields` are extra result keys."""
 
     why: tuple[str, ...] = ()
@@ -243,7 +243,8 @@ def _outcome_data(tool: Tool, outcome: Outcome, extra: Extra | None = None) -> d
         "summary": outcome.summary,
         "urgency": outcome.urgency,
         "actions": _merge(extra.first_actions, (*outcome.actions, *extra.actions)),
-        "law": [vars(ref).copy() for ref in _merge(outcome.law, extra.law, key=lambda r: r.id)],
+        # What the answers point to first, then the result's standing references.
+        "law": [vars(ref).copy() for ref in _merge(extra.law, outcome.law, key=lambda r: r.id)],
         "contacts": _merge(outcome.contacts, extra.contacts),
         "links": [vars(link).copy() for link in _merge(outcome.links, extra.links, key=lambda l: (l.page, l.anchor))],
         "notes": _merge(outcome.notes, (*extra.notes, *tool.notes)),

@@ -245,6 +245,14 @@ def _dowson(answers) -> list[dict]:
 
 def _offences(outcome_id: str, answers) -> list:
     found = []
+    if outcome_id == "course-of-conduct":
+        found.append(law.HARASSMENT)
+        if _chosen(answers, "repeated"):
+            found.append(law.STALKING)
+        if answers.get("fear") == "yes":
+            found.append(law.FEAR_OF_VIOLENCE)
+        if answers.get("others") == "yes":
+            found.append(law.HARASSING_SEVERAL)
     electronic = _via(answers, "online", "message", "phone")
     unknown_channel = "channel" not in answers  # the threat branch does not ask
     if _chosen(answers, "threat_kill"):
@@ -274,14 +282,6 @@ def _offences(outcome_id: str, answers) -> list:
         found.append(law.HARASSMENT_AT_HOME)
     if answers.get("occasions") == "more" and _chosen(answers, "repeated") and (electronic or unknown_channel):
         found.append(law.PERSISTENT_MISUSE)
-    if outcome_id == "course-of-conduct":
-        found.append(law.HARASSMENT)
-        if _chosen(answers, "repeated"):
-            found.append(law.STALKING)
-        if answers.get("fear") == "yes":
-            found.append(law.FEAR_OF_VIOLENCE)
-        if answers.get("others") == "yes":
-            found.append(law.HARASSING_SEVERAL)
     if found and outcome_id != "keep-a-record":
         found.append(law.DISQUALIFICATION)
     if _chosen(answers, "criticism"):

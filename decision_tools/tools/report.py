@@ -84,7 +84,6 @@ OUTCOMES = (
             "Hate incidents and repeated unwanted contact should be reported, even if you are not sure they are crimes.",
             "soon",
             actions=("Do not reply or argue: it can make things worse.",),
-            law=(law.HARASSMENT,),
             contacts=("police-non-emergency", "police-liaison", "member-support"),
             links=(Link("Reporting hate incidents", "personal-safety/reporting-incidents.md", "hate-incidents"),
                    Link("A course of conduct", "law/harassment.md", "course-of-conduct"))),
@@ -210,6 +209,8 @@ def explain(outcome_id: str, answers) -> Extra:
         contacts.append("samaritans")
         links.append(Link("Looking after yourself", "abuse/looking-after-yourself.md", "support"))
     law_refs = []
+    if outcome_id == "police-and-council" and _chose(answers, "repeated"):
+        law_refs.append(law.HARASSMENT)
     if outcome_id == "police-and-council" and _chose(answers, "hate"):
         law_refs += [law.AGGRAVATED_OFFENCES, law.HOSTILITY_IN_SENTENCING]
     if answers.get("from") == "councillor" and outcome_id != "monitoring-officer":
