@@ -347,11 +347,15 @@ def _why(outcome_id: str, answers) -> list[str]:
     return why
 
 
+_NOT_OFFENCES = (law.FREE_EXPRESSION, law.DEFAMATION, law.DISQUALIFICATION, law.HOSTILITY_IN_SENTENCING)
+
+
 def explain(outcome_id: str, answers) -> Extra:
     actions, contacts, links = _more_actions(answers) if outcome_id != "call-999" else ([], [], [])
     fields = {"dowson": _dowson(answers), "offences": []}
     offences = _offences(outcome_id, answers) if outcome_id != "call-999" else []
-    fields["offences"] = [ref.id for ref in offences]
+    # "offences" lists crimes only: not the civil law, sentencing powers or free speech.
+    fields["offences"] = [ref.id for ref in offences if ref not in _NOT_OFFENCES]
     return Extra(why=tuple(_why(outcome_id, answers)), law=tuple(offences), actions=tuple(actions),
                  contacts=tuple(contacts), links=tuple(links), fields=fields)
 
