@@ -302,14 +302,19 @@ def _when(question: Question, rule: Go) -> str:
         earlier = question.next[:question.next.index(rule)]
         if question.kind != ANY_OF and all(r.test is None for r in earlier):
             taken = {v for r in earlier for v in r.values}
-            return " or ".join(_labels(question, [v for v in question.values if v not in taken]))
+            return _one_of(_labels(question, [v for v in question.values if v not in taken]))
         return "Otherwise"
     labels = _labels(question, rule.values)
+    # Labels often contain commas, so lists of them are separated by semicolons.
     if question.kind == ANY_OF:
         if rule.only:
-            return "Only: " + ", ".join(labels)
-        return ("Any of: " if len(labels) > 1 else "") + ", ".join(labels)
-    return " or ".join(labels)
+            return "Only: " + "; ".join(labels)
+        return ("Any of: " if len(labels) > 1 else "") + "; ".join(labels)
+    return _one_of(labels)
+
+
+def _one_of(labels: list[str]) -> str:
+    return " or ".join(labels) if len(labels) <= 2 else "One of: " + "; ".join(labels)
 
 
 def edges(tool: Tool) -> list[dict]:

@@ -73,7 +73,7 @@ QUESTIONS = (
         Go("offence-may-apply", when="What happened may be an offence on its own, or it was repeated calls or "
                                      "messages, or it happened at your home more than once",
            test=lambda a: _offence_on_its_own(a)),
-        Go("keep-a-record"))),
+        Go("keep-a-record", when="Otherwise: not harassment or another offence on these answers"))),
 )
 
 _RECORD = ("Keep a dated record of each incident: screenshots showing the sender, date and time, saved "
@@ -120,8 +120,8 @@ OUTCOMES = (
                    Link("Freedom of expression", "law/freedom-of-expression.md", "article-10"),
                    Link("Respond, ignore or block", "abuse/respond-ignore-or-block.md", "respond"))),
     Outcome("course-of-conduct", "This may be harassment: report it to the police",
-            "It has happened more than once, it was aimed at you and it sounds oppressive. That may be "
-            "harassment, which is a crime and can also be taken to a civil court.", "urgent",
+            "It has happened more than once and, from your answers, the tests for harassment are met or may "
+            "be met. Harassment is a crime, and you can also take it to a civil court.", "urgent",
             actions=("Report it to the police on 101, or call 999 if you feel in danger.",
                      _RECORD,
                      _TELL_COUNCIL,
