@@ -292,14 +292,15 @@ def _labels(question: Question, values) -> list[str]:
     return [question.label_for(v) for v in values]
 
 
-def _when(question: Question, rule: Go) -> str:
-    """The plain-English condition of a rule."""
+def _when(question: Question, index: int) -> str:
+    """The plain-English condition of the question's rule at `index`."""
+    rule = question.next[index]
     if rule.when:
         return rule.when
     if not rule.values:
         if len(question.next) == 1:
             return "Any answer"
-        earlier = question.next[:question.next.index(rule)]
+        earlier = question.next[:index]
         if question.kind != ANY_OF and all(r.test is None for r in earlier):
             taken = {v for r in earlier for v in r.values}
             return _one_of(_labels(question, [v for v in question.values if v not in taken]))
@@ -318,7 +319,7 @@ def _one_of(labels: list[str]) -> str:
 
 
 def edges(tool: Tool) -> list[dict]:
-    return [{"from": q.id, "when": _when(q, rule), "to": rule.to} for q in tool.questions for rule in q.next]
+    return [{"from": q.id, "when": _when(q, i), "to": rule.to} for q in tool.questions for i, rule in enumerate(q.next)]
 
 
 def flow(tool: Tool) -> dict:

@@ -5,7 +5,8 @@
 //
 // WHEEL is the decision_tools wheel built by build_hooks.runtime.build_wheel, loaded from the
 // local file (never by package name: in Node a missing package falls back to a CDN). PATHS_JSON
-// is a file holding [{"tool", "answers"}, ...]. Any attempt to fetch from the network fails.
+// is a file holding [{"tool", "answers"}, ...]; bad input gives {"error": "Class: message"}.
+// Any attempt to fetch from the network fails.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -39,7 +40,12 @@ import json, sys
 sys.path.insert(0, "/parity")
 import decision_tools
 out = {"python": sys.version.split()[0], "module": decision_tools.__file__,
-       "results": [decision_tools.evaluate(p["tool"], p["answers"]) for p in json.loads(paths_json)]}
+       "results": []}
+for p in json.loads(paths_json):
+    try:
+        out["results"].append(decision_tools.evaluate(p["tool"], p["answers"]))
+    except decision_tools.DecisionToolError as error:
+        out["results"].append({"error": type(error).__name__ + ": " + str(error)})
 json.dumps(out, sort_keys=True)
 `);
 const parsed = JSON.parse(results);

@@ -113,5 +113,8 @@ class TestPathsAndGraph:
     def test_an_unknown_tool_is_an_error(self, command):
         one_line_error(cli(command, "nope"), "unknown tool 'nope'")
 
+    def test_no_command_is_an_error(self):
+        one_line_error(cli(), "command")
+
     def test_an_unknown_command_is_an_error(self):
         one_line_error(cli("frob"), "frob")

@@ -16,6 +16,23 @@ from build_hooks.runtime import NPM_PYODIDE, ROOT, build_wheel
 from decision_tools import engine
 
 
+BAD_INPUT = [
+    {"tool": "nope", "answers": {}},
+    {"tool": "harassment", "answers": {"danger": "maybe"}},
+    {"tool": "harassment", "answers": {"danger": "no", "what_happened": ["none", "hacking"]}},
+    {"tool": "report", "answers": {"danger": "no", "what": "threat"}},
+    {"tool": "post", "answers": ["public_meeting"]},
+]
+
+
+def cpython(path: dict) -> dict:
+    try:
+        out = decision_tools.evaluate(path["tool"], path["answers"])
+    except decision_tools.DecisionToolError as error:
+        out = {"error": type(error).__name__ + ": " + str(error)}
+    return json.loads(json.dumps(out, sort_keys=True))
+
+
 @pytest.fixture(scope="module")
 def pyodide_run(tmp_path_factory):
     node = shutil.which("node")
@@ -26,6 +43,8 @@ def pyodide_run(tmp_path_factory):
     paths = [p for tool in decision_tools.TOOLS.values() for p in engine.paths(tool)]
     # Some questions still to answer too, so the "question" state is compared as well.
     paths += [{"tool": tool_id, "answers": {}} for tool_id in decision_tools.TOOLS]
+    # And bad input, so the errors are the same too.
+    paths += BAD_INPUT
     (work / "paths.json").write_text(json.dumps(paths))
     done = subprocess.run([node, str(ROOT / "tests/pyodide_parity.mjs"), str(wheel), str(work / "paths.json")],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -45,6 +64,6 @@ def test_every_path_gives_exactly_the_cpython_result(pyodide_run):
     paths, out = pyodide_run
     assert len(out["results"]) == len(paths)
     for path, browser in zip(paths, out["results"]):
-        cpython = json.loads(json.dumps(decision_tools.evaluate(path["tool"], path["answers"]), sort_keys=True))
-        assert browser == cpython, path
+        assert browser == cpython(path), path
+    assert [r for r in out["results"] if "error" in r] == [cpython(p) for p in BAD_INPUT]
     print(f"\nPyodide parity: {len(paths)} answer sets across {len(decision_tools.TOOLS)} tools")
