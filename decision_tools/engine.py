@@ -375,7 +375,8 @@ def paths(tool: Tool) -> list[dict]:
 
 
 def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;")
+    # Mermaid ends a statement at ";" and a label at '"', even inside quotes: use its entity codes.
+    return text.replace('"', "#quot;").replace(";", "#59;")
 
 
 def graph(tool: Tool) -> str:
