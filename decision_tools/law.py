@@ -50,7 +50,10 @@ HARASSMENT_CIVIL = LawRef(
     "You can ask a civil court for an injunction ordering the person to stop, and for damages.",
     _HARASSMENT, "injunctions")
 RESTRAINING_ORDER = LawRef(
-    "restraining-order", "Protection from Harassment Act 1997", "sections 5 and 5A", "Restraining orders",
+    # On conviction the power moved from s5 of the 1997 Act to s360 of the Sentencing Act 2020
+    # (1 December 2020); on acquittal it is still s5A of the 1997 Act.
+    "restraining-order", "Sentencing Act 2020 and Protection from Harassment Act 1997",
+    "section 360 (on conviction) and section 5A of the 1997 Act (on acquittal)", "Restraining orders",
     "A criminal court can order the person to keep away from you or stop contacting you, after a "
     "conviction and in some cases even after an acquittal.",
     _HARASSMENT, "restraining-orders")
