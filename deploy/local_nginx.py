@@ -8,6 +8,8 @@ differ from the shipped file.
 from __future__ import annotations
 
 import contextlib
+import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -53,8 +55,11 @@ def serve(site_dir: Path, work: Path | None = None) -> Iterator[str]:
         (work / "toolkit.conf").write_text(server)
         temp_paths = "".join(f"{name}_temp_path {work}/{name};"
                              for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        # Started as root, nginx's workers would switch to `nobody`, who cannot read a private
+        # temporary folder; run them as the caller, as they are when nginx is started by anyone else.
+        user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
         (work / "nginx.conf").write_text(
-            f"worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log warn;\n"
+            f"{user}worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log warn;\n"
             "events { worker_connections 256; }\n"
             f"http {{ include /etc/nginx/mime.types; default_type application/octet-stream; sendfile on;\n"
             f"  access_log {work}/access.log; {temp_paths}\n  include {work}/toolkit.conf;\n}}\n")

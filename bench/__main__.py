@@ -1,0 +1,125 @@
+"""`python -m bench` (what `make bench` runs): build scaling and wizard responsiveness, measured
+side by side, printed as a table and written to bench/results/latest.json and latest.md, with the
+table copied into the README's Benchmarks section.
+
+Needs the built site (`make build`), Debian's Chromium and nginx (`make test` installs them).
+Timings are reported against the targets, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import report
+from .toolkit import ROOT, BenchError
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of page counts, such as 100,500,1000") from None
+    if any(size < 1 for size in sizes):
+        raise argparse.ArgumentTypeError("page counts must be positive")
+    return sizes
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=_sizes, default=[100, 500, 1000],
+                        help="generated toolkit sizes in pages, besides the sample (default: 100,500,1000)")
+    parser.add_argument("--runs", type=_positive, default=3, help="builds each way per toolkit (default: 3)")
+    parser.add_argument("--large-runs", type=_positive, default=2,
+                        help="builds each way for toolkits of 1,000 pages or more (default: 2)")
+    parser.add_argument("--browser-runs", type=_positive, default=3,
+                        help="cold and warm page loads per variant (default: 3)")
+    parser.add_argument("--paths", type=_positive, default=10, help="full answer paths per tool (default: 10)")
+    parser.add_argument("--skip-build", action="store_true", help="skip the build-scaling part")
+    parser.add_argument("--skip-browser", action="store_true", help="skip the Chromium part")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: the sample and a 60-page toolkit, 1 run each, 1 path per tool")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json and latest.md")
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.runs, args.large_runs, args.browser_runs, args.paths = [60], 1, 1, 1, 1
+    return args
+
+
+def run(args: argparse.Namespace, progress=print) -> dict:
+    started = time.monotonic()
+    loads: list[float] = [os.getloadavg()[0]]
+
+    def say(message: str) -> None:
+        loads.append(os.getloadavg()[0])
+        progress(f"[{time.monotonic() - started:6.0f} s] {message}", flush=True)
+
+    results: dict = {"schema": 1, "started": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                     "settings": {"sizes": args.sizes, "runs": args.runs, "large_runs": args.large_runs,
+                                  "browser_runs": args.browser_runs, "paths_per_tool": args.paths}}
+    with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as scratch:
+        work = Path(scratch)
+        if not args.skip_build:
+            from .build import scaling
+
+            results["build"] = scaling(args.sizes, args.runs, args.large_runs, work / "toolkits", say)
+        if not args.skip_browser:
+            from .browser import wizards
+
+            (work / "browser").mkdir()
+            results["wizards"] = wizards(ROOT / "site", args.browser_runs, args.paths, work / "browser", say)
+    results["machine"] = report.machine((results.get("wizards") or {}).get("chromium"))
+    loads.append(os.getloadavg()[0])
+    results["load_averages"] = [round(v, 2) for v in loads]
+    results["under_load"] = report.under_load(loads, results["machine"]["cores"] or 1)
+    results["duration_s"] = time.monotonic() - started
+    results["targets"] = report.targets(results)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    try:
+        results = run(args)
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("bench: stopped", file=sys.stderr)
+        return 130
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.json").write_text(json.dumps(results, indent=1) + "\n")
+    table = report.markdown(results)
+    (args.out / "latest.md").write_text(table)
+    print()
+    print(report.text(results))
+    print(f"Wrote {args.out / 'latest.json'} and {args.out / 'latest.md'}.")
+    if not args.no_readme:
+        if report.update_readme(table):
+            print("Updated the Benchmarks section of README.md.")
+        else:
+            print("README.md has no bench markers; its Benchmarks section was left alone.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Build scaling: time `mkdocs build --strict` on toolkits of several sizes, with and without
+the build hooks, in the same run.
+
+Each build is a child process; its wall time, CPU time (user + system: less disturbed than wall
+time when other work shares the machine) and peak memory (maximum resident set size, from
+`os.wait4`) are recorded. With and without hooks alternate, run by run, so a change in the
+machine's load falls on both.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .toolkit import ROOT, BenchError, Toolkit, generate
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+
+def build_once(config: Path) -> dict:
+    """One `mkdocs build --strict`; raises BenchError with MkDocs' own message if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen([str(MKDOCS), "build", "--strict", "--quiet", "--config-file", str(config)],
+                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            raise BenchError(f"mkdocs build --strict -f {config} failed:\n{log.read()[-4000:]}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "max_rss_mb": usage.ru_maxrss / 1024}
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def measure(toolkit: Toolkit, runs: int, label: str, progress=print) -> dict:
+    """Build `toolkit` `runs` times with hooks and `runs` times without, alternating."""
+    with_hooks: list[dict] = []
+    without: list[dict] = []
+    for n in range(1, runs + 1):
+        with_hooks.append(build_once(toolkit.with_hooks))
+        without.append(build_once(toolkit.without_hooks))
+        progress(f"  {label}: run {n}/{runs}: {with_hooks[-1]['wall_s']:.1f} s with hooks, "
+                 f"{without[-1]['wall_s']:.1f} s without")
+    row = {"label": label, "pages": toolkit.pages, "runs": runs,
+           "with_hooks": with_hooks, "without_hooks": without}
+    for key in ("wall_s", "cpu_s"):
+        on, off = _median(with_hooks, key), _median(without, key)
+        name = key[:-2]
+        row[f"{name}_median_s"] = on
+        row[f"{name}_median_no_hooks_s"] = off
+        row[f"hooks_share_{name}"] = (on - off) / on if on else 0.0
+        row[f"{name}_per_page_ms"] = 1000 * on / toolkit.pages
+    row["max_rss_mb"] = max(run["max_rss_mb"] for run in with_hooks)
+    row["max_rss_no_hooks_mb"] = max(run["max_rss_mb"] for run in without)
+    return row
+
+
+def checks_alone(toolkit: Toolkit, runs: int) -> float | None:
+    """Median seconds for the build checks alone, in this process (build_hooks.check_project, caches
+    cleared each time), when the build_hooks package offers them; None when it does not."""
+    import build_hooks
+
+    check, clear = getattr(build_hooks, "check_project", None), getattr(build_hooks, "clear_caches", None)
+    if check is None or clear is None:
+        return None
+    check(toolkit.with_hooks)  # the first call imports the checks' libraries: not counted
+    times = []
+    for _ in range(runs):
+        clear()
+        started = time.perf_counter()
+        check(toolkit.with_hooks)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def scaling(sizes: list[int], runs: int, large_runs: int, work: Path, progress=print) -> list[dict]:
+    """The sample toolkit, then a generated toolkit of each size; `large_runs` for 1,000 pages or more."""
+    sample_pages = len(list((ROOT / "docs").rglob("*.md")))
+    plan = [("sample", sample_pages)] + [(f"{size} pages", size) for size in sizes]
+    rows = []
+    for label, pages in plan:
+        toolkit = generate(work / label.replace(" ", "-"), pages)
+        n = large_runs if pages >= 1000 else runs
+        progress(f"Building the {label} toolkit ({toolkit.pages} pages), {n} runs with and without hooks")
+        row = measure(toolkit, n, label, progress)
+        row["checks_alone_s"] = checks_alone(toolkit, n)
+        rows.append(row)
+    return rows

@@ -1,0 +1,237 @@
+"""The benchmark's results: the targets judged, the machine described, and the tables (plain text
+for the terminal, Markdown for bench/results/latest.md and the README)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .toolkit import ROOT
+
+README = ROOT / "README.md"
+README_START = "<!-- bench:start (written by `make bench`) -->"
+README_END = "<!-- bench:end -->"
+
+# Per-page build time counts as flat when the largest toolkit's is at most this many times the
+# 100-page toolkit's.
+FLAT_RATIO = 1.25
+
+
+# --- the machine ------------------------------------------------------------------------------
+
+
+def machine(chromium: str | None = None) -> dict:
+    cpuinfo = _read("/proc/cpuinfo")
+    meminfo = _read("/proc/meminfo")
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    memory = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE)
+    runtime = sorted(p.name for p in (ROOT / "docs" / "assets" / "pyodide").glob("*") if p.is_dir())
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": round(int(memory[1]) / 1024 ** 2, 1) if memory else None,
+        "cpu_model": model[1].strip() if model else platform.processor() or "unknown",
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "chromium": chromium,
+        "pyodide": runtime[-1] if runtime else None,
+        "mkdocs": _version([str(Path(sys.executable).with_name("mkdocs")), "--version"], r"version (\S+)", "MkDocs"),
+        "nginx": _version([shutil.which("nginx") or "/usr/sbin/nginx", "-v"], r"nginx/(\S+)", "nginx"),
+    }
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+def _version(command: list[str], pattern: str, name: str) -> str | None:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = re.search(pattern, done.stdout + done.stderr)
+    return f"{name} {found[1]}" if found else None
+
+
+def under_load(loads: list[float], cores: int) -> bool:
+    """The machine was busy with other work: the 1-minute load average went above 1.5 a core
+    (the benchmark itself keeps about one or two cores busy)."""
+    return bool(loads) and max(loads) > 1.5 * cores
+
+
+# --- the targets ------------------------------------------------------------------------------
+
+
+def targets(results: dict) -> list[dict]:
+    """Each target from the issue, with what was measured and whether it was met (None: not measured)."""
+    out = []
+    wiz = results.get("wizards")
+    if wiz:
+        load = wiz["loading"]["worker"]
+        first = [load[k]["first_question_after_dcl_ms"] for k in ("cold", "warm")]
+        first = [v for v in first if v is not None]
+        out.append(_target("first-question", "First question answerable within 100 ms of DOMContentLoaded",
+                           max(first) if first else None, lambda v: v <= 100,
+                           lambda v: f"{v:.0f} ms after DOMContentLoaded (slower of cold and warm medians)"))
+        out.append(_target("python-ready-cold", "Python ready within 3 s, cold profile",
+                           load["cold"]["engine_ready_ms"], lambda v: v <= 3000, lambda v: f"{v / 1000:.2f} s (median)"))
+        out.append(_target("python-ready-warm", "Python ready within 1 s, warm profile",
+                           load["warm"]["engine_ready_ms"], lambda v: v <= 1000, lambda v: f"{v / 1000:.2f} s (median)"))
+        step = wiz["step_summary"]["worker"]["step_ms"]
+        out.append(_target("step-p95", "Answer to next step 50 ms or less at the 95th percentile",
+                           step["p95"], lambda v: v <= 50, lambda v: f"{v:.1f} ms p95 over {step['n']} answers"))
+        tasks = (sum(len(r["longtasks"]) for k in ("cold_runs", "warm_runs") for r in load[k])
+                 + wiz["step_summary"]["worker"]["longtasks_while_answering"])
+        loads = len(load["cold_runs"]) + len(load["warm_runs"])
+        out.append(_target("no-long-tasks", "No long tasks on the main thread", tasks, lambda v: v == 0,
+                           lambda v: f"{v} in {loads} loads and {step['n']} answers"))
+    build = results.get("build")
+    if build:
+        sample = build[0]
+        out.append(_target("hooks-share", "Hooks under 10 percent of build time (sample toolkit)",
+                           sample["hooks_share_cpu"], lambda v: v < 0.10,
+                           lambda v: f"{100 * v:.0f}% of CPU time ({100 * sample['hooks_share_wall']:.0f}% of wall time)"))
+        by_pages = {row["pages"]: row for row in build[1:]}
+        small = by_pages.get(100) or (build[1] if len(build) > 1 else None)
+        large = max(build[1:], key=lambda r: r["pages"]) if len(build) > 2 else None
+        ratio = large["cpu_per_page_ms"] / small["cpu_per_page_ms"] if small and large and large is not small else None
+        out.append(_target("flat-per-page", f"Build time per page flat from {small['pages'] if small else 100} "
+                                            f"to {large['pages'] if large else 1000} pages (within {FLAT_RATIO:g}x)",
+                           ratio, lambda v: v <= FLAT_RATIO,
+                           lambda v: f"{small['cpu_per_page_ms']:.1f} to {large['cpu_per_page_ms']:.1f} ms CPU a page ({v:.2f}x)"))
+    return out
+
+
+def _target(key, text, value, test, describe) -> dict:
+    return {"id": key, "target": text, "value": value,
+            "measured": describe(value) if value is not None else "not measured",
+            "met": bool(test(value)) if value is not None else None}
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def _ms(value) -> str:
+    return "n/a" if value is None else f"{value:,.0f} ms"
+
+
+def _s(value) -> str:
+    return "n/a" if value is None else f"{value:.2f} s"
+
+
+def _mb(value) -> str:
+    return "n/a" if value is None else f"{value / 1e6:.2f} MB"
+
+
+def _met(value) -> str:
+    return {True: "met", False: "MISSED", None: "not measured"}[value]
+
+
+def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, header, rows) for each table."""
+    out = []
+    build = results.get("build")
+    if build:
+        rows = [[row["label"], str(row["pages"]), str(row["runs"]),
+                 f"{_s(row['wall_median_s'])} / {_s(row['wall_median_no_hooks_s'])}",
+                 f"{_s(row['cpu_median_s'])} / {_s(row['cpu_median_no_hooks_s'])}",
+                 f"{100 * row['hooks_share_cpu']:.0f}% / {100 * row['hooks_share_wall']:.0f}%",
+                 "n/a" if row.get("checks_alone_s") is None else _s(row["checks_alone_s"]),
+                 f"{row['cpu_per_page_ms']:.1f} ms / {row['wall_per_page_ms']:.1f} ms",
+                 f"{row['max_rss_mb']:.0f} MB / {row['max_rss_no_hooks_mb']:.0f} MB"]
+                for row in build]
+        out.append(("Build scaling (mkdocs build --strict)",
+                    ["Toolkit", "Pages", "Runs", "Wall, median (hooks / none)", "CPU, median (hooks / none)",
+                     "Hooks' share (CPU / wall)", "Checks alone", "Per page (CPU / wall)", "Peak memory (hooks / none)"],
+                    rows))
+    wiz = results.get("wizards")
+    if wiz:
+        load, steps = wiz["loading"], wiz["step_summary"]
+        names = {"worker": "Worker (product)", "main-thread": "Main thread (baseline)", "no-python": "No Python (baseline)"}
+
+        def each(fn):
+            return [fn(v) for v in ("worker", "main-thread", "no-python")]
+
+        def step(variant, key):
+            if variant not in steps:
+                return "n/a"
+            s = steps[variant][key]
+            return "n/a" if s["median"] is None else f"{s['median']:.1f} / {s['p95']:.1f} ms (n={s['n']})"
+
+        rows = [
+            ["DOMContentLoaded, cold / warm", *each(lambda v: f"{_ms(load[v]['cold']['dcl_ms'])} / {_ms(load[v]['warm']['dcl_ms'])}")],
+            ["First question answerable, after DOMContentLoaded, cold / warm",
+             *each(lambda v: "n/a (no Python: read the written-out logic)" if v == "no-python" else
+                   f"{_ms(load[v]['cold']['first_question_after_dcl_ms'])} / {_ms(load[v]['warm']['first_question_after_dcl_ms'])}")],
+            ["Python ready from navigation, cold", *each(lambda v: _s(_sec(load[v]["cold"]["engine_ready_ms"])))],
+            ["Python ready from navigation, warm", *each(lambda v: _s(_sec(load[v]["warm"]["engine_ready_ms"])))],
+            ["Long tasks a load, cold / warm (longest)",
+             *each(lambda v: f"{load[v]['cold']['longtasks_per_load']:g} / {load[v]['warm']['longtasks_per_load']:g} "
+                             f"({_ms(max(load[v]['cold']['longest_task_ms'], load[v]['warm']['longest_task_ms']))})")],
+            ["Answer to next step, median / p95 (dt:step)", *each(lambda v: step(v, "step_ms"))],
+            ["Click to next frame, median / p95", *each(lambda v: step(v, "click_to_frame_ms"))],
+            ["Long tasks while answering", *each(lambda v: str(steps[v]["longtasks_while_answering"]) if v in steps else "n/a")],
+            ["Transferred, cold: compressed / uncompressed",
+             *each(lambda v: f"{_mb(load[v]['cold']['compressed_bytes'])} / {_mb(load[v]['cold']['uncompressed_bytes'])}")],
+            ["Transferred, warm: compressed (requests)",
+             *each(lambda v: f"{_mb(load[v]['warm']['compressed_bytes'])} ({load[v]['warm']['requests']:g})")],
+        ]
+        out.append((f"Wizards in Chromium (loads: tools/{wiz['load_tool']}/, {wiz['runs']} cold and {wiz['runs']} warm "
+                    f"a column; answers: up to {wiz['paths_per_tool']} full paths of each of {len(wiz['tools'])} tools)",
+                    ["", *(names[v] for v in ("worker", "main-thread", "no-python"))], rows))
+    if results.get("targets"):
+        out.append(("Targets (reported, not asserted)", ["Target", "Measured", "Result"],
+                    [[t["target"], t["measured"], _met(t["met"])] for t in results["targets"]]))
+    return out
+
+
+def _sec(ms):
+    return None if ms is None else ms / 1000
+
+
+def machine_line(results: dict) -> str:
+    m = results["machine"]
+    loads = results.get("load_averages", [])
+    load_text = (f"1-minute load average during the run {min(loads):.1f} to {max(loads):.1f}" if loads else "")
+    label = ("**Taken under load**: other work shared the machine, so wall times are inflated; "
+             "CPU times are less affected. " if results.get("under_load") else "")
+    return (f"{label}Machine: {m['cores']} cores ({m['cpu_model']}), {m['memory_gib']} GiB memory, {m['os']}; "
+            f"Python {m['python']}, Chromium {m['chromium'] or 'n/a'}, Pyodide {m['pyodide'] or 'n/a'}, "
+            f"{m['mkdocs'] or 'mkdocs n/a'}, {m['nginx'] or 'nginx n/a'}. {load_text}. "
+            f"Run {results['started']} ({results['duration_s'] / 60:.1f} minutes).")
+
+
+def markdown(results: dict) -> str:
+    parts = [machine_line(results), ""]
+    for title, header, rows in tables(results):
+        parts += [f"**{title}**", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        parts += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def text(results: dict) -> str:
+    parts = [machine_line(results), ""]
+    for title, header, rows in tables(results):
+        widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+        line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+        parts += [title, line(header), line(["-" * w for w in widths])] + [line(r) for r in rows] + [""]
+    return "\n".join(parts)
+
+
+def update_readme(table_markdown: str, readme: Path = README) -> bool:
+    """Put the latest table between the bench markers in the README; False when they are missing."""
+    current = readme.read_text(encoding="utf-8")
+    if README_START not in current or README_END not in current:
+        return False
+    before, rest = current.split(README_START, 1)
+    _, after = rest.split(README_END, 1)
+    readme.write_text(f"{before}{README_START}\n{table_markdown.rstrip()}\n{README_END}{after}", encoding="utf-8")
+    return True
