@@ -71,8 +71,11 @@ system-packages:
 test: build system-packages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-bench: build
-	@echo "No benchmarks yet: they arrive with the benchmark issue."
+# Build scaling and wizard timings, reported against the targets (never asserted): prints a table,
+# writes bench/results/latest.json and latest.md, and copies the table into README.md.
+# Options, e.g.: make bench BENCH_ARGS="--quick" (see .venv/bin/python -m bench --help).
+bench: build system-packages
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site $(VENV) node_modules $(RUNTIME) .cache .pytest_cache .hypothesis build *.egg-info

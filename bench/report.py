@@ -98,12 +98,13 @@ def targets(results: dict) -> list[dict]:
         out.append(_target("hooks-share", "Hooks under 10 percent of build time (sample toolkit)",
                            sample["hooks_share_cpu"], lambda v: v < 0.10,
                            lambda v: f"{100 * v:.0f}% of CPU time ({100 * sample['hooks_share_wall']:.0f}% of wall time)"))
-        by_pages = {row["pages"]: row for row in build[1:]}
-        small = by_pages.get(100) or (build[1] if len(build) > 1 else None)
-        large = max(build[1:], key=lambda r: r["pages"]) if len(build) > 2 else None
-        ratio = large["cpu_per_page_ms"] / small["cpu_per_page_ms"] if small and large and large is not small else None
-        out.append(_target("flat-per-page", f"Build time per page flat from {small['pages'] if small else 100} "
-                                            f"to {large['pages'] if large else 1000} pages (within {FLAT_RATIO:g}x)",
+        generated = build[1:]
+        small = next((row for row in generated if row["pages"] == 100), generated[0] if generated else None)
+        large = max(generated, key=lambda r: r["pages"]) if generated else None
+        ratio = (large["cpu_per_page_ms"] / small["cpu_per_page_ms"]
+                 if small and large and large["pages"] > small["pages"] else None)
+        span = f"from {small['pages']:,} to {large['pages']:,} pages" if ratio is not None else "from 100 to 1,000 pages"
+        out.append(_target("flat-per-page", f"Build time per page flat {span} (within {FLAT_RATIO:g}x)",
                            ratio, lambda v: v <= FLAT_RATIO,
                            lambda v: f"{small['cpu_per_page_ms']:.1f} to {large['cpu_per_page_ms']:.1f} ms CPU a page ({v:.2f}x)"))
     return out
