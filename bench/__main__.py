@@ -59,6 +59,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="a smoke run: the sample and a 60-page toolkit, 1 run each, 1 path per tool")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json and latest.md")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
+    parser.add_argument("--from-json", type=Path, metavar="FILE",
+                        help="measure nothing: print and write the tables again from an earlier results file")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.runs, args.large_runs, args.browser_runs, args.paths = [60], 1, 1, 1, 1
@@ -96,10 +98,21 @@ def run(args: argparse.Namespace, progress=print) -> dict:
     return results
 
 
+def _earlier(path: Path) -> dict:
+    try:
+        results = json.loads(path.read_text())
+    except (OSError, ValueError) as error:
+        raise BenchError(f"{path}: cannot read it as a results file: {error}") from None
+    if not isinstance(results, dict) or results.get("schema") != 1 or "machine" not in results:
+        raise BenchError(f"{path}: not a results file written by python -m bench (schema 1)")
+    results["targets"] = report.targets(results)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     try:
-        results = run(args)
+        results = _earlier(args.from_json) if args.from_json else run(args)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1

@@ -60,6 +60,7 @@ def measure(toolkit: Toolkit, runs: int, label: str, progress=print) -> dict:
         row[f"{name}_median_no_hooks_s"] = off
         row[f"hooks_share_{name}"] = (on - off) / on if on else 0.0
         row[f"{name}_per_page_ms"] = 1000 * on / toolkit.pages
+        row[f"{name}_per_page_no_hooks_ms"] = 1000 * off / toolkit.pages
     row["max_rss_mb"] = max(run["max_rss_mb"] for run in with_hooks)
     row["max_rss_no_hooks_mb"] = max(run["max_rss_mb"] for run in without)
     return row

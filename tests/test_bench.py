@@ -71,6 +71,21 @@ def test_build_part_runs_and_writes_results_with_the_expected_keys(tmp_path):
     table = (tmp_path / "latest.md").read_text()
     assert "Build scaling" in table and "Hooks under 10 percent" in table
     assert "Build scaling" in done.stdout
+    again = subprocess.run([sys.executable, "-m", "bench", "--from-json", str(tmp_path / "latest.json"),
+                            "--no-readme", "--out", str(tmp_path / "again")], cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "again" / "latest.md").read_text() == table
+
+
+def test_readme_table_goes_between_the_markers_only(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Toolkit\n\n## Benchmarks\n\n{report.README_START}\nold\n{report.README_END}\n\n## After\n")
+    assert report.update_readme("| new | table |\n", readme)
+    assert readme.read_text() == (f"# Toolkit\n\n## Benchmarks\n\n{report.README_START}\n| new | table |\n"
+                                  f"{report.README_END}\n\n## After\n")
+    (tmp_path / "plain.md").write_text("# No markers\n")
+    assert not report.update_readme("x", tmp_path / "plain.md")
+    assert (tmp_path / "plain.md").read_text() == "# No markers\n"
 
 
 def test_bad_arguments_get_a_plain_message():
