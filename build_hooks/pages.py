@@ -1,0 +1,274 @@
+"""Read each Markdown page in docs/ once: its tables, links, anchors and wizard placeholders.
+
+markdown-it-py does the parsing (never regular expressions). Two things it does not know are
+made plain first, keeping every line where it was so line numbers stay right: YAML front
+matter is blanked, and the body of an admonition (`!!! note`), a collapsible block (`??? note`)
+or a content tab (`=== "Tab"`) is un-indented, so the links and tables inside it are seen.
+
+Each file is parsed once per change: `read_page` caches by path, modification time and size,
+so the checks and the page hooks of one build (and of every rebuild under `mkdocs serve`)
+share one parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markdown.extensions.toc import slugify, unique
+from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
+
+_BLOCK_MARKERS = ("!!!", "???", "===")
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int
+    image: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: tuple[str, ...]  # plain text of each cell, as many as the header has
+    sources: tuple[str, ...]  # the Markdown of each cell, as written
+    written: int  # how many cells the line really has (the parser pads or cuts to the header)
+
+
+@dataclass(frozen=True)
+class Table:
+    line: int  # the header line
+    end: int  # the line after the table
+    indent: str  # what the table's lines start with (inside an admonition, spaces)
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass
+class Page:
+    rel: str  # docs-relative, like "support/index.md"
+    tables: list[Table] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+    wizards: list[tuple[str, int]] = field(default_factory=list)  # (tool id, line)
+    lookalike_tables: list[tuple[int, str]] = field(default_factory=list)  # (line, first cell)
+    unreadable: str = ""  # why the file could not be read, if it could not
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+_MD = _parser()
+_CACHE: dict[Path, tuple[tuple[int, int], Page]] = {}
+
+
+def read_page(path: Path, docs_dir: Path) -> Page:
+    """The parsed page at `path`, from the cache when the file has not changed."""
+    rel = path.relative_to(docs_dir).as_posix()
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _CACHE.get(path)
+    if cached and cached[0] == key and cached[1].rel == rel:
+        return cached[1]
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        page = Page(rel, unreadable=f"is not UTF-8 text (byte {error.start} cannot be read)")
+    else:
+        page = parse(text, rel)
+    _CACHE[path] = (key, page)
+    return page
+
+
+def page_files(docs_dir: Path) -> list[Path]:
+    """Every Markdown page MkDocs would build: hidden folders and files are left out, as MkDocs does."""
+    return sorted(p for p in docs_dir.rglob("*.md")
+                  if not any(part.startswith(".") for part in p.relative_to(docs_dir).parts))
+
+
+def read_pages(docs_dir: Path) -> dict[str, Page]:
+    return {page.rel: page for page in (read_page(p, docs_dir) for p in page_files(docs_dir))}
+
+
+def parse(text: str, rel: str = "") -> Page:
+    """Parse one page's Markdown. Never raises on any text: it only collects what it finds."""
+    lines = _plain_lines(text)
+    page = Page(rel)
+    tokens = _MD.parse("\n".join(lines))
+    explicit: set[str] = set()
+    headings: list[str] = []  # slug sources, in order, for headings with no explicit id
+    table: dict | None = None
+    row: dict | None = None
+    for i, tok in enumerate(tokens):
+        if tok.type == "table_open":
+            start = tok.map[0] if tok.map else 0
+            table = {"line": start + 1, "end": tok.map[1] if tok.map else start + 1,
+                     "indent": _indent(lines[start]) if start < len(lines) else "", "header": (), "rows": []}
+        elif tok.type == "tr_open" and table is not None:
+            row = {"line": tok.map[0] + 1 if tok.map else table["line"], "cells": [], "sources": []}
+        elif tok.type == "tr_close" and table is not None and row is not None:
+            if not table["header"]:
+                table["header"] = tuple(row["cells"])
+            else:
+                source = lines[row["line"] - 1] if row["line"] - 1 < len(lines) else ""
+                table["rows"].append(Row(row["line"], tuple(row["cells"]), tuple(row["sources"]),
+                                         _cell_count(source)))
+            row = None
+        elif tok.type == "table_close" and table is not None:
+            page.tables.append(Table(table["line"], table["end"], table["indent"], table["header"],
+                                     tuple(table["rows"])))
+            table = None
+        elif tok.type == "inline":
+            line = tok.map[0] + 1 if tok.map else 1
+            if row is not None:
+                row["cells"].append(_plain(tok))
+                row["sources"].append(tok.content.strip())
+            _collect_links(tok, line, page)
+            heading = i > 0 and tokens[i - 1].type == "heading_open"
+            text_part, attr_id = _attributes(tok.content, heading)
+            if attr_id:
+                explicit.add(attr_id)
+            elif heading:
+                headings.append(_plain(tok, upto=len(text_part)))
+            if i > 0 and tokens[i - 1].type == "paragraph_open" and row is None:
+                first = tok.content.split("\n", 1)[0]
+                if "|" in first:
+                    cells = [c.strip() for c in escapedSplit(first.strip().strip("|"))]
+                    if cells and cells[0]:
+                        page.lookalike_tables.append((line, cells[0]))
+        elif tok.type in ("html_block", "html_inline"):
+            line = tok.map[0] + 1 if tok.map else 1
+            found = _HtmlIds()
+            found.feed(tok.content)
+            explicit |= found.ids
+            page.wizards += [(tool, line + offset) for tool, offset in found.wizards]
+    # Headings without an explicit id get Python-Markdown's toc slug, made unique against
+    # every id already on the page, in page order: the same id MkDocs gives them.
+    used = set(explicit)
+    for heading in headings:
+        used.add(unique(slugify(unescape(heading), "-"), used))
+    page.anchors = used
+    return page
+
+
+def _plain_lines(text: str) -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[0].strip() == "---":  # YAML front matter, as MkDocs reads it
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                for j in range(end + 1):
+                    lines[j] = ""
+                break
+    return _unfold_blocks(lines)
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _unfold_blocks(lines: list[str]) -> list[str]:
+    """Un-indent admonition, details and tab bodies in place, one line for one line."""
+    out: list[str] = []
+    bodies: list[int] = []  # the indent of each open block's body
+    fence = ""
+    for line in lines:
+        if not line.strip():
+            out.append("")
+            continue
+        width = len(_indent(line.expandtabs(4)))
+        while bodies and width < bodies[-1]:
+            bodies.pop()
+        text = line.expandtabs(4)[bodies[-1]:] if bodies else line
+        stripped = text.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+        if not fence and stripped.startswith(_BLOCK_MARKERS) and _indent(text) == "":
+            bodies.append(width + 4)
+            out.append("")
+            continue
+        out.append(text)
+    return out
+
+
+def _cell_count(source: str) -> int:
+    body = source.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return len(escapedSplit(body))
+
+
+def _plain(tok, upto: int | None = None) -> str:
+    """The text a reader sees in an inline token (links by their text, code by its content)."""
+    parts: list[str] = []
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    text = "".join(parts)
+    if upto is not None and upto < len(tok.content):
+        # Drop a trailing `{#id}`-style attribute list from a heading's text.
+        tail = tok.content[upto:].strip()
+        if tail and text.rstrip().endswith(tail):
+            text = text.rstrip()[: -len(tail)]
+    return text.strip()
+
+
+def _attributes(content: str, heading: bool) -> tuple[str, str]:
+    """Split a trailing attr_list (`{#id .class}` or `{: #id }`) off a block's text."""
+    text = content.rstrip()
+    if not text.endswith("}"):
+        return content, ""
+    start = text.rfind("{")
+    if start < 0 or (not heading and "\n" in text[start:]):
+        return content, ""
+    if not heading and start > 0 and text[start - 1] != "\n":
+        return content, ""  # a paragraph's attribute list stands on its own last line
+    inner = text[start + 1:-1].strip()
+    if inner.startswith(":"):
+        inner = inner[1:].strip()
+    parts = inner.split()
+    if not parts or not all(p.startswith(("#", ".")) or "=" in p for p in parts):
+        return content, ""
+    ids = [p[1:] for p in parts if p.startswith("#") and len(p) > 1]
+    return text[:start], ids[-1] if ids else ""
+
+
+def _collect_links(tok, line: int, page: Page) -> None:
+    for child in tok.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "link_open":
+            href = child.attrGet("href")
+            if isinstance(href, str):
+                page.links.append(Link(href, line))
+        elif child.type == "image":
+            src = child.attrGet("src")
+            if isinstance(src, str):
+                page.links.append(Link(src, line, image=True))
+
+
+class _HtmlIds(HTMLParser):
+    """The ids in a piece of raw HTML, and any decision-tool placeholders in it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.wizards: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "div" and "dt-wizard" in (values.get("class") or "").split():
+            self.wizards.append((values.get("data-tool") or "", self.getpos()[0] - 1))
+
+    def error(self, message):  # pragma: no cover - older Pythons only
+        pass
