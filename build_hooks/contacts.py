@@ -39,7 +39,7 @@ from phonenumbers import shortnumberinfo
 
 from decision_tools.contacts import ROLES
 
-from .pages import Page, Table, parse, read_pages
+from .pages import Page, Table, parse, read_pages, shown_path
 from .problems import Problem
 from .project import Settings
 
@@ -58,6 +58,7 @@ class Contact:
     checked: str
     path: str
     line: int
+    columns: frozenset = frozenset(_KEYS)  # the columns its table has (a missing one is reported once)
 
     @property
     def mailto(self) -> str:
@@ -122,7 +123,8 @@ def _rows(page: Page, table: Table, root_rel: str) -> tuple[list[Contact], list[
                 f"This contact row has {row.written} cells but the table's header has {len(table.header)}",
                 "Check for a missing or extra '|'; write an empty cell as '| |'."))
         values = {key: (row.cells[i] if i < len(row.cells) else "") for key, i in columns.items()}
-        contacts.append(Contact(*(values.get(key, "") for key in _KEYS), path=root_rel, line=row.line))
+        contacts.append(Contact(*(values.get(key, "") for key in _KEYS), path=root_rel, line=row.line,
+                                columns=frozenset(columns)))
     if not table.rows:
         problems.append(Problem(root_rel, table.line, "The contact table has no rows",
                                 "Add one row for each role: see docs/about/adopting.md."))
@@ -134,10 +136,7 @@ def _join(items: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def _rel(docs_dir: Path, root: Path | None, page_rel: str) -> str:
-    path = (docs_dir / page_rel).resolve()
-    base = (root or docs_dir.resolve().parent).resolve()
-    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+_rel = shown_path
 
 
 def read_contacts(docs_dir: Path, root: Path | None = None,
@@ -166,22 +165,24 @@ def _check_row(contact: Contact, settings: Settings, today: date) -> list[Proble
     def problem(message: str, fix: str, warning: bool = False) -> None:
         problems.append(Problem(contact.path, contact.line, message, fix, warning))
 
+    has = contact.columns
     if not contact.role:
         problem("The Role cell is empty", f"Write a role id, one of: {', '.join(ROLES)}.")
     elif contact.role not in ROLES:
         close = difflib.get_close_matches(contact.role, ROLES, n=1)
         hint = f"Did you mean '{close[0]}'? " if close else ""
         problem(f"Unknown contact role {contact.role!r}", f"{hint}Use one of: {', '.join(ROLES)}.")
-    if not contact.name:
+    if not contact.name and "name" in has:
         problem("The 'Name or job title' cell is empty", "Write a person's name or a job title, such as 'Member support team'.")
-    if not contact.email and not contact.phone:
+    if not contact.email and not contact.phone and {"email", "phone"} & has:
         problem(f"The {contact.role or 'contact'} row has neither an email address nor a phone number",
                 "Fill in Email, Phone or both.")
     if contact.email:
         try:
             validate_email(contact.email, check_deliverability=False)
         except EmailNotValidError as error:
-            problem(f"{contact.email!r} is not a valid email address: {str(error).rstrip('.')}",
+            reason = str(error).rstrip(".")
+            problem(f"Email {contact.email!r} is not a valid email address: {reason[:1].lower()}{reason[1:]}",
                     "Write it in full, like member.support@council.gov.uk.")
     if contact.phone and uk_phone(contact.phone) is None:
         if not set(" ".join(contact.phone.split())) <= _PHONE_CHARACTERS:
@@ -190,9 +191,9 @@ def _check_row(contact: Contact, settings: Settings, today: date) -> list[Proble
         else:
             problem(f"Phone {contact.phone!r} is not a valid UK phone number",
                     "Write the full number with its area code, such as 0113 496 0101, or a UK short number such as 101.")
-    if not contact.checked:
+    if not contact.checked and "checked" in has:
         problem("The 'Last checked' cell is empty", "Check the contact, then write today's date as YYYY-MM-DD.")
-    else:
+    elif contact.checked:
         checked = _iso_date(contact.checked)
         if checked is None:
             problem(f"Last checked {contact.checked!r} is not a date written as YYYY-MM-DD",
@@ -235,14 +236,14 @@ def check_contacts(docs_dir: Path, settings: Settings | None = None, *, root: Pa
         elif contact.role:
             first_seen[contact.role] = contact
 
-    _, roles = tool_references(tools, root)
+    roles = tool_references(tools, root).roles
     needed: dict[str, list[str]] = {}
     for ref in roles:
         if ref.role not in ROLES:
             close = difflib.get_close_matches(ref.role, ROLES, n=1)
             hint = f"Did you mean '{close[0]}'? " if close else ""
             problems.append(Problem(ref.path, ref.line,
-                                    f"The {ref.tool} tool's outcome {ref.outcome!r} names contact role {ref.role!r}, which is not a role",
+                                    f"{ref.who} names contact role {ref.role!r}, which is not a role",
                                     f"{hint}Use one of the roles in decision_tools/contacts.py."))
         elif ref.role not in first_seen:
             needed.setdefault(ref.role, [])

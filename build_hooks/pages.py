@@ -12,7 +12,10 @@ share one parse.
 
 from __future__ import annotations
 
+import os
+import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -64,35 +67,54 @@ def _parser() -> MarkdownIt:
 
 
 _MD = _parser()
-_CACHE: dict[Path, tuple[tuple[int, int], Page]] = {}
+_CACHE: dict[str, tuple[tuple[str, int, int], Page]] = {}
 
 
-def read_page(path: Path, docs_dir: Path) -> Page:
-    """The parsed page at `path`, from the cache when the file has not changed."""
-    rel = path.relative_to(docs_dir).as_posix()
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
+def read_page(docs_dir: Path, rel: str) -> Page:
+    """The parsed page `rel` (docs-relative), from the cache when the file has not changed."""
+    path = os.path.join(docs_dir, rel)
+    stat = os.stat(path)
+    key = (path, stat.st_mtime_ns, stat.st_size)
     cached = _CACHE.get(path)
-    if cached and cached[0] == key and cached[1].rel == rel:
+    if cached and cached[0] == key:
         return cached[1]
+    with open(path, "rb") as file:
+        data = file.read()
     try:
-        text = path.read_bytes().decode("utf-8")
+        page = parse(data.decode("utf-8"), rel)
     except UnicodeDecodeError as error:
         page = Page(rel, unreadable=f"is not UTF-8 text (byte {error.start} cannot be read)")
-    else:
-        page = parse(text, rel)
     _CACHE[path] = (key, page)
     return page
 
 
-def page_files(docs_dir: Path) -> list[Path]:
-    """Every Markdown page MkDocs would build: hidden folders and files are left out, as MkDocs does."""
-    return sorted(p for p in docs_dir.rglob("*.md")
-                  if not any(part.startswith(".") for part in p.relative_to(docs_dir).parts))
+def page_files(docs_dir: Path) -> list[str]:
+    """Every Markdown page MkDocs would build, docs-relative: hidden folders and files left out, as MkDocs does."""
+    found = []
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = os.path.relpath(folder, docs_dir)
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                found.append(name if base == "." else f"{base}/{name}".replace(os.sep, "/"))
+    return sorted(found)
+
+
+def shown_path(docs_dir: Path, root: Path | None, rel: str) -> str:
+    """How messages name a page: relative to `root` (the folder mkdocs.yml is in), like
+    "docs/support/index.md"; by default relative to the folder docs/ is in."""
+    return posixpath.normpath(posixpath.join(_shown_dir(Path(docs_dir), root), rel))
+
+
+@lru_cache(maxsize=64)
+def _shown_dir(docs_dir: Path, root: Path | None) -> str:
+    folder = docs_dir.resolve()
+    base = (root or folder.parent).resolve()
+    return folder.relative_to(base).as_posix() if folder.is_relative_to(base) else folder.as_posix()
 
 
 def read_pages(docs_dir: Path) -> dict[str, Page]:
-    return {page.rel: page for page in (read_page(p, docs_dir) for p in page_files(docs_dir))}
+    return {rel: read_page(docs_dir, rel) for rel in page_files(docs_dir)}
 
 
 def parse(text: str, rel: str = "") -> Page:

@@ -1,9 +1,15 @@
 """What the decision tools name: pages and anchors (links and law references) and contact roles.
 
-Read generically from each tool's outcomes, so new fields the engine adds are seen too: any
-mapping with a `page` key inside an outcome is a page reference (its `anchor`, if any, a heading
-id on that page), and `contacts` lists role ids. Each reference carries the tool's source file
-and the line that names it, for messages.
+Read generically, so whatever the engine adds is seen too. Any object or mapping with a `page`
+field is a page reference (its `anchor`, if any, an id on that page), and `contacts` lists role
+ids. They are collected from three places, so nothing a reader can be shown is missed:
+
+1. each outcome of each tool (attributed to that outcome in messages);
+2. every value the tool's own module defines (shared links and law references that a tool's
+   `explain` adds to a result depending on the answers);
+3. the result of every answer path, when the engine offers `paths(tool)` and `run(tool, answers)`.
+
+Each reference carries the source file and line that names it, for messages.
 """
 
 from __future__ import annotations
@@ -14,13 +20,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .problems import Problem
+
 
 @dataclass(frozen=True)
 class Named:
     tool: str
-    outcome: str
-    path: str  # the tool's source file, for messages
+    outcome: str  # "" when the reference is not tied to one outcome
+    path: str  # the source file, for messages
     line: int
+
+    @property
+    def who(self) -> str:
+        return f"The {self.tool} tool's outcome {self.outcome!r}" if self.outcome else f"The {self.tool} tool"
 
 
 @dataclass(frozen=True)
@@ -34,77 +46,202 @@ class RoleRef(Named):
     role: str
 
 
+@dataclass(frozen=True)
+class ToolNames:
+    pages: list[PageRef]
+    roles: list[RoleRef]
+    problems: list[Problem]  # a tool that fails on one of its own answer paths
+
+
 def all_tools() -> dict:
     import decision_tools
 
     return dict(decision_tools.TOOLS)
 
 
-def tool_references(tools: dict | None = None, root: Path | None = None) -> tuple[list[PageRef], list[RoleRef]]:
-    """Every page reference and contact role in every outcome of every tool."""
-    pages: list[PageRef] = []
-    roles: list[RoleRef] = []
-    for tool_id, tool in (all_tools() if tools is None else tools).items():
-        path, lines = _source(tool, root)
+_CACHE: dict[tuple, ToolNames] = {}
+
+
+def tool_references(tools: dict | None = None, root: Path | None = None) -> ToolNames:
+    """Every page reference and contact role any tool can show. Cached: tools do not change in a run."""
+    tools = all_tools() if tools is None else tools
+    key = (tuple((tool_id, id(tool)) for tool_id, tool in tools.items()), root)
+    if key not in _CACHE:
+        _CACHE[key] = _read(tools, root)
+    return _CACHE[key]
+
+
+def _read(tools: dict, root: Path | None) -> ToolNames:
+    pages: dict[tuple, PageRef] = {}
+    roles: dict[tuple, RoleRef] = {}
+    problems: list[Problem] = []
+    modules = _defining_modules(tools)
+    for tool_id, tool in tools.items():
+        sources = _sources(modules.get(id(tool)), root)
+        main_path = sources[0][0] if sources else f"decision tool {tool_id}"
+
+        def note(data, outcome: str) -> None:
+            for ref in _walk_pages(data):
+                page, anchor = str(ref.get("page") or ""), str(ref.get("anchor") or "")
+                if (tool_id, page, anchor) not in pages:
+                    path, line = _locate(sources, [page, anchor] if anchor else [page], outcome)
+                    pages[(tool_id, page, anchor)] = PageRef(tool_id, outcome, path, line, page, anchor)
+            for role in (data.get("contacts") or ()) if isinstance(data, dict) else ():
+                if isinstance(role, str) and (tool_id, role) not in roles:
+                    path, line = _locate(sources, [role], outcome)
+                    roles[(tool_id, role)] = RoleRef(tool_id, outcome, path, line, role)
+
         for outcome in getattr(tool, "outcomes", ()):
             data = _as_data(outcome)
-            outcome_id = str(data.get("id", ""))
-            at_outcome = _line_of(lines, [outcome_id])
-            for ref in _page_refs(data):
-                page, anchor = str(ref.get("page") or ""), str(ref.get("anchor") or "")
-                line = _line_of(lines, [page, anchor] if anchor else [page]) or _line_of(lines, [anchor]) or at_outcome
-                pages.append(PageRef(tool_id, outcome_id, path, line or 1, page, anchor))
-            for role in data.get("contacts") or ():
-                line = _line_of(lines, [str(role)], after=at_outcome) or _line_of(lines, [str(role)]) or at_outcome
-                roles.append(RoleRef(tool_id, outcome_id, path, line or 1, str(role)))
-    return pages, roles
+            note(data, str(data.get("id", "")))
+        for result, answers, error in _every_result(tool):
+            if error:
+                problems.append(Problem(main_path, 1, f"The {tool_id} tool fails on the answers {answers}: {error}",
+                                        "Fix the tool: every answer path must lead to a result."))
+            else:
+                note(result, str(result.get("id", "")))
+        module = modules.get(id(tool))
+        for name, value in sorted(vars(module).items()) if module else ():
+            # Other tools in the same module are read on their own: skip them here.
+            if not name.startswith("__") and not inspect.ismodule(value) and not callable(value) \
+                    and not hasattr(value, "outcomes"):
+                note({"value": _as_data(value)}, "")
+    return ToolNames(list(pages.values()), list(roles.values()), problems)
 
 
-def _as_data(obj) -> dict:
+def _every_result(tool):
+    """(result, answers, error) for every answer path, if the engine can list them."""
+    engine = sys.modules.get(type(tool).__module__)
+    paths, run = getattr(engine, "paths", None), getattr(engine, "run", None)
+    if not (callable(paths) and callable(run)):
+        return
+    try:
+        every = list(paths(tool))
+    except Exception as error:  # a broken tool is reported, not a traceback
+        yield {}, {}, str(error)
+        return
+    for path in every:
+        answers = path.get("answers", {}) if isinstance(path, dict) else {}
+        try:
+            step = run(tool, answers)
+        except Exception as error:
+            yield {}, answers, str(error)
+            continue
+        if isinstance(step, dict) and isinstance(step.get("result"), dict):
+            yield step["result"], answers, ""
+
+
+def _as_data(obj, depth: int = 0):
+    """Plain dicts and lists from dataclasses, mappings and sequences; anything else as it is."""
+    if depth > 12:
+        return None
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.asdict(obj)
+        return {f.name: _as_data(getattr(obj, f.name), depth + 1) for f in dataclasses.fields(obj)
+                if not callable(getattr(obj, f.name))}
     if isinstance(obj, dict):
-        return obj
-    return dict(vars(obj)) if hasattr(obj, "__dict__") else {}
+        return {k: _as_data(v, depth + 1) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [_as_data(v, depth + 1) for v in obj]
+    return obj
 
 
-def _page_refs(data):
+def _walk_pages(data):
     if isinstance(data, dict):
-        if "page" in data:
+        if isinstance(data.get("page"), str):
             yield data
         for value in data.values():
-            yield from _page_refs(value)
-    elif isinstance(data, (list, tuple)):
+            yield from _walk_pages(value)
+    elif isinstance(data, list):
         for item in data:
-            yield from _page_refs(item)
+            yield from _walk_pages(item)
 
 
-def _source(tool, root: Path | None) -> tuple[str, list[str]]:
-    """The file a tool is defined in (as a path for messages) and its lines."""
-    module = sys.modules.get(getattr(getattr(tool, "route", None), "__module__", "") or "")
+def _defining_modules(tools: dict) -> dict[int, object]:
+    """id(tool) -> the module that defines it (the one whose source quotes the tool's id).
+
+    Looks first in the package the tools are registered from; only a tool not found there
+    (say, one a test builds) makes it look through every loaded module."""
+    wanted = {id(tool): tool for tool in tools.values()}
+    found: dict[int, list] = {}
+
+    def look(modules) -> None:
+        for module in modules:
+            try:
+                values = list(vars(module).values())
+            except TypeError:
+                continue
+            for value in values:
+                if id(value) in wanted:
+                    found.setdefault(id(value), []).append(module)
+
+    packages = {type(tool).__module__.split(".")[0] for tool in tools.values()}
+    look([m for name, m in list(sys.modules.items()) if name.split(".")[0] in packages])
+    if set(wanted) - set(found):
+        look([m for name, m in list(sys.modules.items()) if name.split(".")[0] not in packages])
+    chosen = {}
+    for key, modules in found.items():
+        tool_id = str(getattr(wanted[key], "id", ""))
+        chosen[key] = next((m for m in modules if _quotes(m, tool_id)), modules[0])
+    return chosen
+
+
+def _quotes(module, text: str) -> bool:
+    try:
+        source = inspect.getsource(module)
+    except (OSError, TypeError):
+        return False
+    return f'"{text}"' in source or f"'{text}'" in source
+
+
+def _sources(module, root: Path | None) -> list[tuple[str, list[str]]]:
+    """(path for messages, lines) of the tool's module, then the other modules beside it."""
     try:
         file = Path(inspect.getsourcefile(module)).resolve() if module else None
     except TypeError:
         file = None
     if file is None:
-        return f"decision tool {getattr(tool, 'id', '?')}", []
+        return []
     top = sys.modules.get(module.__name__.split(".")[0])
-    bases = [root, Path(top.__file__).resolve().parent.parent if top and getattr(top, "__file__", None) else None,
-             Path.cwd()]
-    shown = file.as_posix()
-    for base in bases:
-        if base is not None and file.is_relative_to(base.resolve()):
-            shown = file.relative_to(base.resolve()).as_posix()
-            break
-    return shown, file.read_text(encoding="utf-8").splitlines()
+    top_file = getattr(top, "__file__", None)
+    package_base = None
+    if top_file:
+        package_base = Path(top_file).resolve().parent
+        package_base = package_base.parent if hasattr(top, "__path__") else package_base
+    bases = [root, Path.cwd(), package_base]
+    found = []
+    for path in [file] + sorted(p for p in file.parent.glob("*.py") if p != file):
+        shown = path.as_posix()
+        for base in bases:
+            if base is not None and path.is_relative_to(base.resolve()):
+                shown = path.relative_to(base.resolve()).as_posix()
+                break
+        try:
+            found.append((shown, path.read_text(encoding="utf-8").splitlines()))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return found
+
+
+def _locate(sources, values: list[str], outcome: str) -> tuple[str, int]:
+    """The file and line that quote every one of `values` (after the outcome's line, if it has one)."""
+    for path, lines in sources:
+        start = _line_of(lines, [outcome]) if outcome else 0
+        line = (_line_of(lines, values, after=start) if start else 0) or _line_of(lines, values)
+        if line:
+            return path, line
+    for path, lines in sources[:1]:
+        if outcome and _line_of(lines, [outcome]):
+            return path, _line_of(lines, [outcome])
+    return (sources[0][0], 1) if sources else ("decision_tools", 0)
 
 
 def _line_of(lines: list[str], values: list[str], after: int = 0) -> int:
-    """The first line (1-based, from `after`) that has every value as a quoted string; 0 if none."""
+    """The first line (1-based, from `after`) quoting every value; 0 if none."""
     wanted = [v for v in values if v]
     if not wanted:
         return 0
-    for number, text in enumerate(lines[after - 1 if after else 0:], start=after or 1):
+    for number in range(max(after, 1), len(lines) + 1):
+        text = lines[number - 1]
         if all(f'"{v}"' in text or f"'{v}'" in text for v in wanted):
             return number
     return 0
