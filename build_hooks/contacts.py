@@ -306,6 +306,8 @@ def render_contact_tables(markdown: str) -> str:
     lines = markdown.replace("\r\n", "\n").split("\n")
     for table in reversed(tables):
         columns = _columns(table)
+        header = lines[table.line - 1]
+        indent = header[: len(header) - len(header.lstrip())]  # inside an admonition, spaces
         body = []
         for row in table.rows:
             cells = [_escape(s) for s in row.sources] + [""] * (len(table.header) - len(row.sources))
@@ -323,7 +325,7 @@ def render_contact_tables(markdown: str) -> str:
                 dialled = uk_phone(plain[columns["phone"]])
                 if dialled:
                     cells[columns["phone"]] = f"[{dialled[0]}]({dialled[1]})"
-            body.append(table.indent + "| " + " | ".join(cells) + " |")
+            body.append(indent + "| " + " | ".join(cells) + " |")
         first_row = table.line + 1  # the header and its delimiter line stay as written
         lines[first_row: table.end] = body
     return "\n".join(lines)

@@ -46,7 +46,6 @@ class Row:
 class Table:
     line: int  # the header line
     end: int  # the line after the table
-    indent: str  # what the table's lines start with (inside an admonition, spaces)
     header: tuple[str, ...]
     rows: tuple[Row, ...]
 
@@ -129,8 +128,7 @@ def parse(text: str, rel: str = "") -> Page:
     for i, tok in enumerate(tokens):
         if tok.type == "table_open":
             start = tok.map[0] if tok.map else 0
-            table = {"line": start + 1, "end": tok.map[1] if tok.map else start + 1,
-                     "indent": _indent(lines[start]) if start < len(lines) else "", "header": (), "rows": []}
+            table = {"line": start + 1, "end": tok.map[1] if tok.map else start + 1, "header": (), "rows": []}
         elif tok.type == "tr_open" and table is not None:
             row = {"line": tok.map[0] + 1 if tok.map else table["line"], "cells": [], "sources": []}
         elif tok.type == "tr_close" and table is not None and row is not None:
@@ -142,7 +140,7 @@ def parse(text: str, rel: str = "") -> Page:
                                          _cell_count(source)))
             row = None
         elif tok.type == "table_close" and table is not None:
-            page.tables.append(Table(table["line"], table["end"], table["indent"], table["header"],
+            page.tables.append(Table(table["line"], table["end"], table["header"],
                                      tuple(table["rows"])))
             table = None
         elif tok.type == "inline":
@@ -163,12 +161,15 @@ def parse(text: str, rel: str = "") -> Page:
                     cells = [c.strip() for c in escapedSplit(first.strip().strip("|"))]
                     if cells and cells[0]:
                         page.lookalike_tables.append((line, cells[0]))
-        elif tok.type in ("html_block", "html_inline"):
-            line = tok.map[0] + 1 if tok.map else 1
-            found = _HtmlIds()
-            found.feed(tok.content)
-            explicit |= found.ids
-            page.wizards += [(tool, line + offset) for tool, offset in found.wizards]
+        if tok.type in ("html_block", "inline"):
+            html = [tok] if tok.type == "html_block" else [c for c in tok.children or [] if c.type == "html_inline"]
+            for piece in html:
+                found = _HtmlIds()
+                found.feed(piece.content)
+                explicit |= found.ids
+                if tok.type == "html_block":
+                    line = tok.map[0] + 1 if tok.map else 1
+                    page.wizards += [(tool, line + offset) for tool, offset in found.wizards]
     # Headings without an explicit id get Python-Markdown's toc slug, made unique against
     # every id already on the page, in page order: the same id MkDocs gives them.
     used = set(explicit)
@@ -291,6 +292,3 @@ class _HtmlIds(HTMLParser):
             self.ids.add(values["id"])
         if tag == "div" and "dt-wizard" in (values.get("class") or "").split():
             self.wizards.append((values.get("data-tool") or "", self.getpos()[0] - 1))
-
-    def error(self, message):  # pragma: no cover - older Pythons only
-        pass

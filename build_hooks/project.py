@@ -7,6 +7,7 @@ of each navigation entry, for messages); the MkDocs hooks pass MkDocs' own parse
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -28,10 +29,10 @@ class Settings:
     def from_extra(cls, extra) -> "Settings":
         """Read `extra.toolkit_checks`; raise SettingsError naming a bad or unknown setting."""
         where = "extra.toolkit_checks in mkdocs.yml"
-        raw = (extra or {}).get("toolkit_checks") if isinstance(extra, dict) else None
+        raw = extra.get("toolkit_checks") if isinstance(extra, Mapping) else None
         if raw is None:
             return cls()
-        if not isinstance(raw, dict):
+        if not isinstance(raw, Mapping):
             raise SettingsError(f"{where} must be a set of settings such as 'contacts_max_age_days: 365'.")
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(raw) - known)

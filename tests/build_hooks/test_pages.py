@@ -1,0 +1,108 @@
+"""The page reader: anchors as MkDocs makes them, links with their lines, contact tables shown
+with mailto:/tel: links, and one parse a file per change."""
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from build_hooks import pages
+from build_hooks.contacts import render_contact_tables, uk_phone
+from build_hooks.pages import parse, read_page, read_pages
+from build_hooks.project import Settings, SettingsError
+from toolkits import ROOT
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.headings, self.all = set(), set()
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs).get("id")
+        if found:
+            self.all.add(found)
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self.headings.add(found)
+
+
+def test_anchors_are_the_ids_mkdocs_gives(site_dir):
+    """Every heading id in the built site is computed from the Markdown, and nothing else is."""
+    for rel, page in read_pages(ROOT / "docs").items():
+        html = site_dir / (rel[:-len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/") / "index.html"
+        ids = _Ids()
+        ids.feed(html.read_text(encoding="utf-8"))
+        assert ids.headings <= page.anchors, rel
+        assert page.anchors <= ids.all, rel
+
+
+def test_heading_ids_follow_the_toc_rules():
+    page = parse("# Café & co\n\n## Threats {#threats}\n\n## Same\n\n## Same\n\n"
+                 "### `code` *in* a [heading](x.md)\n\n## Labelled {: #kept .wide }\n\n"
+                 '<a id="raw-anchor"></a>\n\nA paragraph.\n{: #para-id }\n')
+    assert page.anchors == {"cafe-co", "threats", "same", "same_1", "code-in-a-heading", "kept", "raw-anchor", "para-id"}
+
+
+def test_links_keep_their_lines_in_admonitions_tabs_and_front_matter():
+    text = ("---\ntitle: A page\n---\n\n# Page\n\n!!! warning \"Careful\"\n\n    See [one](one.md).\n\n"
+            "    ??? note \"More\"\n\n        And [two](two.md#x).\n\n=== \"Tab\"\n\n    [three](three.md)\n\n"
+            "```\n[not a link](code.md)\n```\n\nText\nover lines with [four](https://example.org/).\n")
+    assert [(link.target, link.line) for link in parse(text).links] == [
+        ("one.md", 9), ("two.md#x", 13), ("three.md", 17), ("https://example.org/", 24)]
+
+
+def test_each_file_is_parsed_once_until_it_changes(tmp_path, monkeypatch):
+    page = tmp_path / "page.md"
+    page.write_text("# One\n")
+    calls = []
+    real_parse = pages.parse
+    monkeypatch.setattr(pages, "parse", lambda text, rel="": calls.append(rel) or real_parse(text, rel))
+    first = read_page(tmp_path, "page.md")
+    assert read_page(tmp_path, "page.md") is first and calls == ["page.md"]
+    page.write_text("# Two, longer\n")
+    assert read_page(tmp_path, "page.md").anchors == {"two-longer"} and len(calls) == 2
+
+
+def test_contact_table_is_shown_with_mailto_and_tel_links():
+    text = ("# Contacts\n\n!!! note\n\n    | Role | Name or job title | Email | Phone | Hours or notes | Last checked |\n"
+            "    |---|---|---|---|---|---|\n"
+            "    | monitoring-officer | Jo \\| Sam | mo@anytown.example.org | +44 113 496 0101 | 9 to 5 | 2026-11-01 |\n"
+            "    | samaritans | Samaritans | | 116 123 | Any time | 2026-11-01 |\n\nAfter.\n")
+    rendered = render_contact_tables(text).split("\n")
+    assert rendered[6] == ("    | Monitoring officer | Jo \\| Sam | [mo@anytown.example.org](<mailto:mo@anytown.example.org>) "
+                           "| [0113 496 0101](tel:+441134960101) | 9 to 5 | 2026-11-01 |")
+    assert rendered[7] == "    | Samaritans | Samaritans |  | [116 123](tel:116123) | Any time | 2026-11-01 |"
+    assert rendered[:6] == text.split("\n")[:6] and rendered[8:] == text.split("\n")[8:]
+
+
+def test_a_page_without_a_contact_table_is_left_alone():
+    text = "# Page\n\n| Name | Phone |\n|---|---|\n| Jo | 0113 496 0101 |\n"
+    assert render_contact_tables(text) is text or render_contact_tables(text) == text
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("01134960101", ("0113 496 0101", "tel:+441134960101")),
+    ("020 7946 0999", ("020 7946 0999", "tel:+442079460999")),
+    ("999", ("999", "tel:999")), ("101", ("101", "tel:101")), ("116 123", ("116 123", "tel:116123")),
+    ("0113 496 010", None), ("+1 202 555 0100", None), ("call 101", None), ("", None), ("12345", None),
+])
+def test_uk_phone_numbers(written, shown):
+    assert uk_phone(written) == shown
+
+
+@pytest.mark.parametrize("extra, message", [
+    ({"toolkit_checks": {"contacts_max_age_days": 0}}, "contacts_max_age_days is 0"),
+    ({"toolkit_checks": {"contacts_max_age_days": True}}, "contacts_max_age_days is True"),
+    ({"toolkit_checks": {"contacts_max_age_days": "365"}}, "contacts_max_age_days is '365'"),
+    ({"toolkit_checks": {"max_age_days": 30}}, "unknown setting 'max_age_days'"),
+    ({"toolkit_checks": ["contacts_max_age_days"]}, "must be a set of settings"),
+])
+def test_settings_guard_names_the_bad_setting(extra, message):
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_extra(extra)
+
+
+def test_settings_default_and_set():
+    assert Settings.from_extra({}).contacts_max_age_days == 365
+    assert Settings.from_extra({"council": {}}) == Settings()
+    assert Settings.from_extra({"toolkit_checks": {"contacts_max_age_days": 90}}).contacts_max_age_days == 90
