@@ -39,7 +39,7 @@ from phonenumbers import shortnumberinfo
 
 from decision_tools.contacts import ROLES
 
-from .pages import Page, Table, parse, read_pages, shown_path
+from .pages import Page, Table, parse, read_page, read_pages, shown_path
 from .problems import Problem
 from .project import Settings
 
@@ -71,6 +71,15 @@ class Contact:
 
 def is_contact_table(table: Table) -> bool:
     return bool(table.header) and table.header[0].strip().casefold() == "role"
+
+
+def has_contact_table(docs_dir: Path, rel: str) -> bool:
+    """Whether the page `rel` (docs-relative) has a contact table; uses the cached parse."""
+    try:
+        page = read_page(docs_dir, rel)
+    except OSError:
+        return True  # let render_contact_tables look at the Markdown itself
+    return any(is_contact_table(t) for t in page.tables) or bool(page.lookalike_tables)
 
 
 def uk_phone(text: str) -> tuple[str, str] | None:

@@ -8,6 +8,9 @@ or a content tab (`=== "Tab"`) is un-indented, so the links and tables inside it
 Each file is parsed once per change: `read_page` caches by path, modification time and size,
 so the checks and the page hooks of one build (and of every rebuild under `mkdocs serve`)
 share one parse.
+
+Heading ids follow Python-Markdown's toc extension with its default slugify, as mkdocs.yml
+configures it; tests/build_hooks/test_pages.py checks them against Python-Markdown itself.
 """
 
 from __future__ import annotations

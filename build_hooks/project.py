@@ -61,7 +61,7 @@ class Project:
     nav: list[NavEntry] | None  # None when mkdocs.yml has no nav: every page is then in it
 
 
-class _AnyTagLoader(yaml.SafeLoader):
+class _AnyTagLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C loader when there is one: faster
     """mkdocs.yml may use MkDocs' own tags (!ENV, !relative, !!python/name:): read them as text."""
 
 
