@@ -6,6 +6,7 @@ here keeps it engine-neutral (Zensical reads mkdocs.yml but runs no MkDocs hooks
 
     check_all(docs_dir, settings) -> [Problem]   every check, as the build runs them
     check_project(Path("mkdocs.yml"))            the same, reading docs_dir, nav and settings from mkdocs.yml
+    clear_caches()                               forget every parse, to time a cold run
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 from .problems import Problem, format_problems
 from .project import NavEntry, Project, Settings, SettingsError, load_project
 
-__all__ = ["Problem", "format_problems", "check_all", "check_project", "Settings", "SettingsError",
-           "load_project"]
+__all__ = ["Problem", "format_problems", "check_all", "check_project", "clear_caches", "Settings",
+           "SettingsError", "load_project"]
 
 
 def check_all(docs_dir: Path, settings: Settings | None = None, *, nav: list[NavEntry] | None = None,
@@ -49,3 +50,11 @@ def check_project(config_file: Path, settings: Settings | None = None, today: da
 
 def _shown(project: Project) -> str:
     return project.config_file.relative_to(project.root).as_posix()
+
+
+def clear_caches() -> None:
+    """Forget every parsed page and what the tools name, so the next check_all starts cold."""
+    from . import pages, references
+
+    pages._CACHE.clear()
+    references._CACHE.clear()

@@ -112,3 +112,13 @@ def test_settings_default_and_set():
     assert Settings.from_extra({}).contacts_max_age_days == 365
     assert Settings.from_extra({"council": {}}) == Settings()
     assert Settings.from_extra({"toolkit_checks": {"contacts_max_age_days": 90}}).contacts_max_age_days == 90
+
+
+def test_check_all_for_the_benchmark_runs_cold_and_warm():
+    from build_hooks import check_all, clear_caches, load_project
+
+    project = load_project(ROOT / "mkdocs.yml")
+    clear_caches()
+    assert not pages._CACHE
+    assert check_all(project.docs_dir, project.settings, nav=project.nav, root=project.root) == []
+    assert len(pages._CACHE) == len(pages.page_files(project.docs_dir))
