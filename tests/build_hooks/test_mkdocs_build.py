@@ -37,6 +37,27 @@ def edit(rel, old, new):
     return lambda kit: kit.replace(rel, old, new)
 
 
+def append(rel, text):
+    """Break a page by adding a paragraph at its end (the content above it may change)."""
+    def breaks(kit):
+        kit.appended = kit.append(rel, text)
+    return breaks
+
+
+def rename_an_anchor_a_tool_names(kit):
+    """Rename the heading whose `{#id}` a real decision tool links to."""
+    from build_hooks.references import tool_references
+
+    for ref in tool_references().pages:
+        rel = f"docs/{ref.page}"
+        if ref.anchor and (kit.root / rel).exists() and f"{{#{ref.anchor}}}" in kit.read(rel):
+            heading = next(line for line in kit.read(rel).splitlines() if f"{{#{ref.anchor}}}" in line)
+            kit.replace(rel, heading, "## A renamed heading {#renamed-heading}")
+            kit.broken = ref
+            return
+    raise AssertionError("no tool links to a heading with an {#id}")
+
+
 def orphan(kit):
     kit.write("docs/about/draft.md", "# A draft nobody links to\n")
 
@@ -57,17 +78,17 @@ KINDS = [
      SUPPORT, lambda kit: line_of(kit, SUPPORT, "| lawyers |"), "Unknown contact role 'lawyers'"),
     ("missing role a tool needs", edit(SUPPORT, MEMBER_SUPPORT + "\n", ""),
      SUPPORT, lambda kit: line_of(kit, SUPPORT, "| Role |"), "The contact table has no 'member-support' row, and the"),
-    ("link to a missing page", edit("docs/abuse/first-steps.md", "(../support/index.md)", "(../support/contact.md)"),
-     "docs/abuse/first-steps.md", lambda kit: line_of(kit, "docs/abuse/first-steps.md", "contact.md"),
+    ("link to a missing page", append("docs/abuse/first-steps.md", "See [contacts](../support/contact.md)."),
+     "docs/abuse/first-steps.md", lambda kit: kit.appended,
      "The link '../support/contact.md' points to support/contact.md, which does not exist"),
-    ("link to a missing anchor", edit("docs/abuse/first-steps.md", "(../support/index.md)", "(../support/index.md#contacts)"),
-     "docs/abuse/first-steps.md", lambda kit: line_of(kit, "docs/abuse/first-steps.md", "#contacts"),
-     "The link '../support/index.md#contacts' names '#contacts' on support/index.md"),
-    ("tool result linking to a missing anchor", edit("docs/law/offences.md", "## Threats {#threats}", "## Threats to kill or harm"),
-     "decision_tools/tools/", None, "names '#threats' on law/offences.md, which has no heading or element with that id"),
+    ("link to a missing anchor", append("docs/abuse/first-steps.md", "See [contacts](../support/index.md#contactz)."),
+     "docs/abuse/first-steps.md", lambda kit: kit.appended,
+     "The link '../support/index.md#contactz' names '#contactz' on support/index.md"),
+    ("tool result linking to a missing anchor", rename_an_anchor_a_tool_names,
+     "decision_tools/tools/", None, "which has no heading or element with that id"),
     ("orphan page", orphan, "docs/about/draft.md", lambda kit: 1,
      "No page links here and the navigation leaves this page out"),
-    ("navigation naming a missing page", edit("mkdocs.yml", "      - about/adopting.md\n", "      - about/adopting.md\n      - about/adoption.md\n"),
+    ("navigation naming a missing page", edit("mkdocs.yml", "\nnav:\n", "\nnav:\n  - about/adoption.md\n"),
      "mkdocs.yml", lambda kit: line_of(kit, "mkdocs.yml", "about/adoption.md"), "The navigation names 'about/adoption.md', which is not in docs/"),
     ("bad setting", edit("mkdocs.yml", "extra:\n", "extra:\n  toolkit_checks:\n    contacts_max_age_days: -1\n"),
      "", None, "extra.toolkit_checks in mkdocs.yml: contacts_max_age_days is -1. It must be a whole number of days"),
@@ -86,8 +107,13 @@ def test_build_fails_with_a_readable_message(sample, kind, breaks, path, line, m
     done = build(sample)
     assert done.returncode != 0, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
-    where = f"{path}:{line(sample)}: " if line else path
-    assert f"{where}{message}" in done.stderr if line else (where in done.stderr and message in done.stderr), done.stderr
+    if line:
+        assert f"{path}:{line(sample)}: {message}" in done.stderr, done.stderr
+    else:
+        assert any(path in text and message in text for text in done.stderr.splitlines()), done.stderr
+    if kind == "tool result linking to a missing anchor":
+        assert f"{sample.broken.path}:{sample.broken.line}: " in done.stderr
+        assert f"names '#{sample.broken.anchor}' on {sample.broken.page}" in done.stderr
 
 
 def test_stale_date_fails_strict_builds_only(sample):

@@ -76,6 +76,12 @@ class Toolkit:
         assert old in text, f"{old!r} is not in {rel}"
         self.write(rel, text.replace(old, new))
 
+    def append(self, rel: str, text: str) -> int:
+        """Add a paragraph at the end of a page; returns its line (so tests do not depend on content)."""
+        before = self.read(rel).rstrip("\n")
+        self.write(rel, before + "\n\n" + text + "\n")
+        return before.count("\n") + 3
+
     def problems(self):
         return check_project(self.root / "mkdocs.yml", today=TODAY, tools=self.tools)
 
