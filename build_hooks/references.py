@@ -17,7 +17,8 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .problems import Problem
@@ -27,12 +28,28 @@ from .problems import Problem
 class Named:
     tool: str
     outcome: str  # "" when the reference is not tied to one outcome
-    path: str  # the source file, for messages
-    line: int
+    # The tool's source files, to find the line that names this; searched only for a message.
+    sources: list = field(default_factory=list, kw_only=True, repr=False, compare=False)
 
     @property
     def who(self) -> str:
         return f"The {self.tool} tool's outcome {self.outcome!r}" if self.outcome else f"The {self.tool} tool"
+
+    def _quoted(self) -> list[str]:
+        return []
+
+    @cached_property
+    def _where(self) -> tuple[str, int]:
+        return _locate(self.sources, self._quoted(), self.outcome)
+
+    @property
+    def path(self) -> str:
+        """The source file that names it, for messages."""
+        return self._where[0]
+
+    @property
+    def line(self) -> int:
+        return self._where[1]
 
 
 @dataclass(frozen=True)
@@ -40,10 +57,16 @@ class PageRef(Named):
     page: str
     anchor: str
 
+    def _quoted(self) -> list[str]:
+        return [self.page, self.anchor] if self.anchor else [self.page]
+
 
 @dataclass(frozen=True)
 class RoleRef(Named):
     role: str
+
+    def _quoted(self) -> list[str]:
+        return [self.role]
 
 
 @dataclass(frozen=True)
@@ -84,12 +107,10 @@ def _read(tools: dict, root: Path | None) -> ToolNames:
             for ref in _walk_pages(data):
                 page, anchor = str(ref.get("page") or ""), str(ref.get("anchor") or "")
                 if (tool_id, page, anchor) not in pages:
-                    path, line = _locate(sources, [page, anchor] if anchor else [page], outcome)
-                    pages[(tool_id, page, anchor)] = PageRef(tool_id, outcome, path, line, page, anchor)
+                    pages[(tool_id, page, anchor)] = PageRef(tool_id, outcome, page, anchor, sources=sources)
             for role in (data.get("contacts") or ()) if isinstance(data, dict) else ():
                 if isinstance(role, str) and (tool_id, role) not in roles:
-                    path, line = _locate(sources, [role], outcome)
-                    roles[(tool_id, role)] = RoleRef(tool_id, outcome, path, line, role)
+                    roles[(tool_id, role)] = RoleRef(tool_id, outcome, role, sources=sources)
 
         for outcome in getattr(tool, "outcomes", ()):
             data = _as_data(outcome)
@@ -146,14 +167,16 @@ def _as_data(obj, depth: int = 0):
 
 
 def _walk_pages(data):
+    """Every mapping with a `page` inside `data` (plain dicts and lists), in order."""
     if isinstance(data, dict):
         if isinstance(data.get("page"), str):
             yield data
-        for value in data.values():
-            yield from _walk_pages(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _walk_pages(item)
+        children = data.values()
+    else:
+        children = data
+    for child in children:
+        if isinstance(child, (dict, list)):
+            yield from _walk_pages(child)
 
 
 def _defining_modules(tools: dict) -> dict[int, object]:
