@@ -6,7 +6,7 @@ here keeps it engine-neutral (Zensical reads mkdocs.yml but runs no MkDocs hooks
 
     check_all(docs_dir, settings) -> [Problem]   every check, as the build runs them
     check_project(Path("mkdocs.yml"))            the same, reading docs_dir, nav and settings from mkdocs.yml
-    clear_caches()                               forget every parse, to time a cold run
+    clear_caches(docs_dir)                       forget every parse and verdict, to time a cold run
 """
 
 from __future__ import annotations
@@ -52,9 +52,17 @@ def _shown(project: Project) -> str:
     return project.config_file.relative_to(project.root).as_posix()
 
 
-def clear_caches() -> None:
-    """Forget every parsed page and what the tools name, so the next check_all starts cold."""
-    from . import pages, references
+def clear_caches(docs_dir: Path | None = None) -> None:
+    """Forget everything held in memory (parsed pages, verdicts, what the tools name), so the
+    next check_all starts as a fresh build does. With `docs_dir`, also delete what is kept
+    between builds in its .cache/build_hooks/, so the next run is as cold as the first ever."""
+    import shutil
+
+    from . import cache, contacts, pages, references
 
     pages._CACHE.clear()
     references._CACHE.clear()
+    contacts._VERDICTS.clear()
+    cache.forget()
+    if docs_dir is not None:
+        shutil.rmtree(cache.folder_for(Path(docs_dir)), ignore_errors=True)

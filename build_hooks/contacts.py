@@ -29,16 +29,14 @@ expressions, and every problem names the file and line.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-from phonenumbers import shortnumberinfo
-
 from decision_tools.contacts import ROLES
 
+from . import cache
 from .pages import Page, Table, parse, read_page, read_pages, shown_path
 from .problems import Problem
 from .project import Settings
@@ -73,30 +71,71 @@ def is_contact_table(table: Table) -> bool:
     return bool(table.header) and table.header[0].strip().casefold() == "role"
 
 
-def has_contact_table(docs_dir: Path, rel: str) -> bool:
-    """Whether the page `rel` (docs-relative) has a contact table; uses the cached parse."""
-    try:
-        page = read_page(docs_dir, rel)
-    except OSError:
-        return True  # let render_contact_tables look at the Markdown itself
-    return any(is_contact_table(t) for t in page.tables) or bool(page.lookalike_tables)
-
-
 def uk_phone(text: str) -> tuple[str, str] | None:
     """(national format, tel: link) for a valid UK number or UK short number; None otherwise."""
+    return _verdict("phone", text) or None
+
+
+def email_problem(text: str) -> str:
+    """Why `text` is not a valid email address (checked without any look-up); "" if it is."""
+    return _verdict("email", text)
+
+
+# Verdicts on each email and phone seen: in memory for this process, and kept between builds
+# (see build_hooks.cache) so a rebuild with an unchanged table imports neither validator.
+_VERDICTS: dict[tuple[str, str], object] = {}
+
+
+def _verdict(kind: str, text: str, kept: cache.Store | None = None):
+    entry = cache.key(kind, text)
+    found = kept.get(entry) if kept else None
+    if found is None:
+        found = _VERDICTS.get((kind, text))
+    if found is None:
+        found = _check_phone(text) if kind == "phone" else _check_email(text)
+    _VERDICTS[(kind, text)] = found
+    if kept and kept.get(entry) is None:
+        kept.put(entry, found)
+    return found
+
+
+def _check_email(text: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError as error:
+        reason = str(error).rstrip(".")
+        return f"{reason[:1].lower()}{reason[1:]}"
+    return ""
+
+
+def _check_phone(text: str) -> tuple[str, str] | tuple[()]:
     text = " ".join(text.split())
     if not text or not set(text) <= _PHONE_CHARACTERS:
-        return None
+        return ()
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
     try:
         number = phonenumbers.parse(text, "GB")
     except phonenumbers.NumberParseException:
-        return None
-    if number.country_code == 44 and phonenumbers.is_valid_number(number):
+        return ()
+    # GB alone: checking every region that shares +44 would compile four regions' patterns.
+    if number.country_code == 44 and phonenumbers.is_valid_number_for_region(number, "GB"):
         return (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
                 "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
     if not text.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(number, "GB"):
         return text, "tel:" + "".join(ch for ch in text if ch.isdigit())
-    return None
+    return ()
+
+
+_SOURCE_HASH = cache.key(Path(__file__).read_bytes())[:16]  # this module: how verdicts are made
+
+
+@lru_cache(maxsize=1)
+def _verdicts_version() -> str:
+    return cache.version_of("build_hooks", "email_validator", "phonenumbers") + _SOURCE_HASH
 
 
 def _columns(table: Table) -> dict[str, int]:
@@ -168,7 +207,7 @@ def read_contacts(docs_dir: Path, root: Path | None = None,
     return contacts, problems
 
 
-def _check_row(contact: Contact, settings: Settings, today: date) -> list[Problem]:
+def _check_row(contact: Contact, settings: Settings, today: date, kept: cache.Store | None) -> list[Problem]:
     problems: list[Problem] = []
 
     def problem(message: str, fix: str, warning: bool = False) -> None:
@@ -186,14 +225,10 @@ def _check_row(contact: Contact, settings: Settings, today: date) -> list[Proble
     if not contact.email and not contact.phone and {"email", "phone"} & has:
         problem(f"The {contact.role or 'contact'} row has neither an email address nor a phone number",
                 "Fill in Email, Phone or both.")
-    if contact.email:
-        try:
-            validate_email(contact.email, check_deliverability=False)
-        except EmailNotValidError as error:
-            reason = str(error).rstrip(".")
-            problem(f"Email {contact.email!r} is not a valid email address: {reason[:1].lower()}{reason[1:]}",
-                    "Write it in full, like member.support@council.gov.uk.")
-    if contact.phone and uk_phone(contact.phone) is None:
+    if contact.email and (reason := _verdict("email", contact.email, kept)):
+        problem(f"Email {contact.email!r} is not a valid email address: {reason}",
+                "Write it in full, like member.support@council.gov.uk.")
+    if contact.phone and not _verdict("phone", contact.phone, kept):
         if not set(" ".join(contact.phone.split())) <= _PHONE_CHARACTERS:
             problem(f"Phone {contact.phone!r} has more than a number in it",
                     "Put only the number in Phone (digits and spaces), and anything else in 'Hours or notes'.")
@@ -236,8 +271,9 @@ def check_contacts(docs_dir: Path, settings: Settings | None = None, *, root: Pa
     pages = read_pages(docs_dir) if pages is None else pages
     contacts, problems = read_contacts(docs_dir, root, pages)
     first_seen: dict[str, Contact] = {}
+    kept = cache.store(cache.folder_for(docs_dir) / "contacts.pickle", _verdicts_version())
     for contact in contacts:
-        problems += _check_row(contact, settings, today)
+        problems += _check_row(contact, settings, today, kept)
         if contact.role in first_seen:
             earlier = first_seen[contact.role]
             problems.append(Problem(contact.path, contact.line, f"Role {contact.role!r} has two rows",
@@ -245,6 +281,7 @@ def check_contacts(docs_dir: Path, settings: Settings | None = None, *, root: Pa
         elif contact.role:
             first_seen[contact.role] = contact
 
+    kept.save()
     roles = tool_references(tools, root).roles
     needed: dict[str, list[str]] = {}
     for ref in roles:
@@ -299,23 +336,38 @@ def contacts_by_role(docs_dir: Path) -> dict[str, dict]:
     return found
 
 
-def render_contact_tables(markdown: str) -> str:
+def render_page_contacts(markdown: str, docs_dir: Path, rel: str) -> str:
+    """What the contacts hook does to page `rel`: render_contact_tables, using the parse the
+    checks made of the page (most pages have no contact table and are returned as they are)."""
+    try:
+        page = read_page(Path(docs_dir), rel)
+    except OSError:
+        return render_contact_tables(markdown)
+    if not any(is_contact_table(t) for t in page.tables):
+        return markdown
+    return render_contact_tables(markdown, page)
+
+
+def render_contact_tables(markdown: str, page: Page | None = None) -> str:
     """The page's Markdown with each contact table's emails and phones made into links.
 
     Emails become `mailto:` links and phones `tel:` links showing the national format; a role id
     shows what the role is ("Monitoring officer"). Cells that fail the checks are left as they
-    are (the build stops on them anyway).
+    are (the build stops on them anyway). `page` is the page's own parse, if there is one: the
+    Markdown may have lost its front matter (MkDocs takes it off), so lines are counted from the end.
     """
-    if "|" not in markdown:
-        return markdown
-    page = parse(markdown)
-    tables = [t for t in page.tables if is_contact_table(t)]
-    if not tables:
-        return markdown
     lines = markdown.replace("\r\n", "\n").split("\n")
+    offset = page.lines - len(lines) if page else 0
+    tables = [t for t in page.tables if is_contact_table(t)] if page else []
+    if page and (offset < 0 or not all(_is_header(lines, t.line - 1 - offset) for t in tables)):
+        page = None  # the Markdown is not the file's: read it afresh
+    if page is None:
+        if "|" not in markdown:
+            return markdown
+        offset, tables = 0, [t for t in parse(markdown).tables if is_contact_table(t)]
     for table in reversed(tables):
         columns = _columns(table)
-        header = lines[table.line - 1]
+        header = lines[table.line - 1 - offset]
         indent = header[: len(header) - len(header.lstrip())]  # inside an admonition, spaces
         body = []
         for row in table.rows:
@@ -325,19 +377,22 @@ def render_contact_tables(markdown: str) -> str:
                 cells[columns["role"]] = _escape(ROLES[plain[columns["role"]]])
             if "email" in columns and plain[columns["email"]]:
                 email = plain[columns["email"]]
-                try:
-                    validate_email(email, check_deliverability=False)
+                if not email_problem(email):
                     cells[columns["email"]] = f"[{_escape(email)}](<mailto:{email}>)"
-                except EmailNotValidError:
-                    pass
             if "phone" in columns:
                 dialled = uk_phone(plain[columns["phone"]])
                 if dialled:
                     cells[columns["phone"]] = f"[{dialled[0]}]({dialled[1]})"
             body.append(indent + "| " + " | ".join(cells) + " |")
-        first_row = table.line + 1  # the header and its delimiter line stay as written
-        lines[first_row: table.end] = body
+        first_row = table.line + 1 - offset  # the header and its delimiter line stay as written
+        lines[first_row: table.end - offset] = body
     return "\n".join(lines)
+
+
+def _is_header(lines: list[str], index: int) -> bool:
+    if not 0 <= index < len(lines):
+        return False
+    return lines[index].strip().lstrip("|").split("|", 1)[0].strip().casefold() == "role"
 
 
 def _escape(text: str) -> str:

@@ -57,11 +57,15 @@ def _check_anchor(target_page: Page, anchor: str, where: str, line: int, named: 
 
 def _resolve(page: Page, target: str) -> tuple[str, str, str]:
     """(kind, docs-relative path, anchor) for a link: kind is outside, other, absolute, or local."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
-        outside = parts.scheme.lower() in _OUTSIDE_SCHEMES or (not parts.scheme and parts.netloc)
-        return ("outside" if outside else "other"), target, ""
-    path, anchor = unquote(parts.path), unquote(parts.fragment)
+    if ":" in target or "?" in target or target.startswith("//"):
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc:
+            outside = parts.scheme.lower() in _OUTSIDE_SCHEMES or (not parts.scheme and parts.netloc)
+            return ("outside" if outside else "other"), target, ""
+        path, anchor = parts.path, parts.fragment
+    else:  # most links: a page, maybe with an anchor (urlsplit is slow for what it would add)
+        path, _, anchor = target.partition("#")
+    path, anchor = unquote(path), unquote(anchor)
     if path.startswith("/"):
         return "absolute", path, anchor
     if not path:

@@ -7,7 +7,8 @@ or a content tab (`=== "Tab"`) is un-indented, so the links and tables inside it
 
 Each file is parsed once per change: `read_page` caches by path, modification time and size,
 so the checks and the page hooks of one build (and of every rebuild under `mkdocs serve`)
-share one parse.
+share one parse; `read_pages` also keeps each parse in .cache/build_hooks/ by a hash of the
+page's content (see build_hooks.cache), so the next build parses only the pages that changed.
 
 Heading ids follow Python-Markdown's toc extension with its default slugify, as mkdocs.yml
 configures it; tests/build_hooks/test_pages.py checks them against Python-Markdown itself.
@@ -23,9 +24,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from markdown.extensions.toc import slugify, unique
-from markdown_it import MarkdownIt
-from markdown_it.rules_block.table import escapedSplit
+from . import cache
 
 _BLOCK_MARKERS = ("!!!", "???", "===")
 
@@ -62,18 +61,35 @@ class Page:
     wizards: list[tuple[str, int]] = field(default_factory=list)  # (tool id, line)
     lookalike_tables: list[tuple[int, str]] = field(default_factory=list)  # (line, first cell)
     unreadable: str = ""  # why the file could not be read, if it could not
+    lines: int = 0  # how many lines the page has
 
 
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+@lru_cache(maxsize=1)
+def _markdown():
+    """markdown-it-py, imported on first need (a rebuild with every page cached needs none).
+
+    Block structure for the whole page; inline parsing (the slower half) only for the text that
+    can hold a link, an id or markup: see _inline."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
-_MD = _parser()
+def _escaped_split(text: str) -> list[str]:
+    """Split a table row into cells exactly as markdown-it-py does (`\\|` is not a split)."""
+    from markdown_it.rules_block.table import escapedSplit
+
+    return escapedSplit(text)
+
+
+_MARKUP = frozenset("[]<>`\\&*_!")
+_LINK_START = frozenset("[<")
 _CACHE: dict[str, tuple[tuple[str, int, int], Page]] = {}
 
 
-def read_page(docs_dir: Path, rel: str) -> Page:
-    """The parsed page `rel` (docs-relative), from the cache when the file has not changed."""
+def read_page(docs_dir: Path, rel: str, kept: cache.Store | None = None) -> Page:
+    """The parsed page `rel` (docs-relative): from memory when the file has not changed, else
+    from `kept` (the pages kept between builds) when its content has been parsed before."""
     path = os.path.join(docs_dir, rel)
     stat = os.stat(path)
     key = (path, stat.st_mtime_ns, stat.st_size)
@@ -82,10 +98,15 @@ def read_page(docs_dir: Path, rel: str) -> Page:
         return cached[1]
     with open(path, "rb") as file:
         data = file.read()
-    try:
-        page = parse(data.decode("utf-8"), rel)
-    except UnicodeDecodeError as error:
-        page = Page(rel, unreadable=f"is not UTF-8 text (byte {error.start} cannot be read)")
+    entry = cache.key(rel, data) if kept else ""
+    page = kept.get(entry) if kept else None
+    if page is None:
+        try:
+            page = parse(data.decode("utf-8"), rel)
+        except UnicodeDecodeError as error:
+            page = Page(rel, unreadable=f"is not UTF-8 text (byte {error.start} cannot be read)")
+        if kept:
+            kept.put(entry, page)
     _CACHE[path] = (key, page)
     return page
 
@@ -116,14 +137,24 @@ def _shown_dir(docs_dir: Path, root: Path | None) -> str:
 
 
 def read_pages(docs_dir: Path) -> dict[str, Page]:
-    return {rel: read_page(docs_dir, rel) for rel in page_files(docs_dir)}
+    """Every page in docs/, parsed; pages parsed by an earlier build are kept in .cache/."""
+    kept = cache.store(cache.folder_for(docs_dir) / "pages.pickle", _version())
+    pages = {rel: read_page(docs_dir, rel, kept) for rel in page_files(docs_dir)}
+    kept.save()
+    return pages
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:
+    return cache.version_of("markdown_it", "markdown") + cache.key(Path(__file__).read_bytes())[:16]
 
 
 def parse(text: str, rel: str = "") -> Page:
     """Parse one page's Markdown. Never raises on any text: it only collects what it finds."""
     lines = _plain_lines(text)
-    page = Page(rel)
-    tokens = _MD.parse("\n".join(lines))
+    page = Page(rel, lines=len(lines))
+    env: dict = {}
+    tokens = _markdown().parse("\n".join(lines), env)
     explicit: set[str] = set()
     headings: list[str] = []  # slug sources, in order, for headings with no explicit id
     table: dict | None = None
@@ -147,12 +178,13 @@ def parse(text: str, rel: str = "") -> Page:
                                      tuple(table["rows"])))
             table = None
         elif tok.type == "inline":
+            heading = i > 0 and tokens[i - 1].type == "heading_open"
+            _inline(tok, env, exact_text=heading or row is not None)
             line = tok.map[0] + 1 if tok.map else 1
             if row is not None:
                 row["cells"].append(_plain(tok))
                 row["sources"].append(tok.content.strip())
             _collect_links(tok, line, page)
-            heading = i > 0 and tokens[i - 1].type == "heading_open"
             text_part, attr_id = _attributes(tok.content, heading)
             if attr_id:
                 explicit.add(attr_id)
@@ -161,7 +193,7 @@ def parse(text: str, rel: str = "") -> Page:
             if i > 0 and tokens[i - 1].type == "paragraph_open" and row is None:
                 first = tok.content.split("\n", 1)[0]
                 if "|" in first:
-                    cells = [c.strip() for c in escapedSplit(first.strip().strip("|"))]
+                    cells = [c.strip() for c in _escaped_split(first.strip().strip("|"))]
                     if cells and cells[0]:
                         page.lookalike_tables.append((line, cells[0]))
         if tok.type in ("html_block", "inline"):
@@ -175,6 +207,8 @@ def parse(text: str, rel: str = "") -> Page:
                     page.wizards += [(tool, line + offset) for tool, offset in found.wizards]
     # Headings without an explicit id get Python-Markdown's toc slug, made unique against
     # every id already on the page, in page order: the same id MkDocs gives them.
+    from markdown.extensions.toc import slugify, unique
+
     used = set(explicit)
     for heading in headings:
         used.add(unique(slugify(unescape(heading), "-"), used))
@@ -227,14 +261,25 @@ def _cell_count(source: str) -> int:
         body = body[1:]
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
-    return len(escapedSplit(body))
+    return len(_escaped_split(body))
+
+
+def _inline(tok, env: dict, exact_text: bool) -> None:
+    """Parse an inline token's children when they matter: when it may hold a link or raw HTML,
+    and for headings and table cells (`exact_text`) when it has any markup at all."""
+    wanted = _MARKUP if exact_text else _LINK_START
+    if not tok.children and not wanted.isdisjoint(tok.content):
+        tok.children = []
+        _markdown().inline.parse(tok.content, _markdown(), env, tok.children)
 
 
 def _plain(tok, upto: int | None = None) -> str:
     """The text a reader sees in an inline token (links by their text, code by its content)."""
+    if not tok.children:  # plain text: nothing to take out
+        return " ".join(tok.content[:upto].split("\n")).strip()
     parts: list[str] = []
-    for child in tok.children or []:
-        if child.type in ("text", "code_inline"):
+    for child in tok.children:
+        if child.type in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")

@@ -13,7 +13,7 @@ from build_hooks import pages
 from build_hooks.contacts import render_contact_tables, uk_phone
 from build_hooks.pages import parse, read_page, read_pages
 from build_hooks.project import Settings, SettingsError
-from toolkits import ROOT
+from toolkits import ROOT, Toolkit
 
 
 class _Ids(HTMLParser):
@@ -122,3 +122,45 @@ def test_check_all_for_the_benchmark_runs_cold_and_warm():
     assert not pages._CACHE
     assert check_all(project.docs_dir, project.settings, nav=project.nav, root=project.root) == []
     assert len(pages._CACHE) == len(pages.page_files(project.docs_dir))
+
+
+def test_pages_and_verdicts_are_kept_between_builds(tmp_path, monkeypatch):
+    from build_hooks import cache, check_all, clear_caches, contacts
+
+    kit = Toolkit(tmp_path)
+    first = [str(p) for p in check_all(tmp_path / "docs", tools=kit.tools)]
+    assert (tmp_path / ".cache/build_hooks/pages.pickle").exists()
+    assert (tmp_path / ".cache/build_hooks/contacts.pickle").exists()
+    clear_caches()  # a new build: nothing in memory, the files kept
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("an unchanged page or contact was worked out again")
+
+    monkeypatch.setattr(pages, "parse", must_not_run)
+    monkeypatch.setattr(contacts, "_check_email", must_not_run)
+    monkeypatch.setattr(contacts, "_check_phone", must_not_run)
+    assert [str(p) for p in check_all(tmp_path / "docs", tools=kit.tools)] == first
+    monkeypatch.undo()
+    kit.replace("docs/support/index.md", "help@anytown.example.org", "help@anytown")  # a change is seen
+    assert any("Email 'help@anytown' is not a valid" in str(p) for p in check_all(tmp_path / "docs", tools=kit.tools))
+    clear_caches(tmp_path / "docs")
+    assert not (tmp_path / ".cache/build_hooks").exists() and not cache._STORES
+
+
+def test_the_hook_renders_from_the_cached_parse_even_after_front_matter_is_taken_off(tmp_path, monkeypatch):
+    from build_hooks.contacts import render_page_contacts
+
+    table = ("| Role | Name or job title | Email | Phone | Hours or notes | Last checked |\n|---|---|---|---|---|---|\n"
+             "| member-support | Team | team@anytown.example.org | 0113 496 0102 | | 2026-11-01 |\n")
+    source = "---\ntitle: Contacts\n---\n\n# Contacts\n\n" + table
+    (tmp_path / "contacts.md").write_text(source)
+    (tmp_path / "other.md").write_text("# Other\n\n| Name | Phone |\n|---|---|\n| Jo | 0113 496 0101 |\n")
+    read_pages(tmp_path)
+    monkeypatch.setattr(pages, "parse", lambda *a: pytest.fail("the page was parsed again"))
+    monkeypatch.setattr("build_hooks.contacts.parse", lambda *a: pytest.fail("the page was parsed again"))
+    markdown = "# Contacts\n\n" + table  # as MkDocs passes it: front matter and blank lines gone
+    rendered = render_page_contacts(markdown, tmp_path, "contacts.md").split("\n")
+    assert rendered[4] == ("| Member support | Team | [team@anytown.example.org](<mailto:team@anytown.example.org>) "
+                           "| [0113 496 0102](tel:+441134960102) |  | 2026-11-01 |")
+    other = "# Other\n\n| Name | Phone |\n|---|---|\n| Jo | 0113 496 0101 |\n"
+    assert render_page_contacts(other, tmp_path, "other.md") is other
