@@ -18,9 +18,11 @@ import dataclasses
 import inspect
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import Callable
 from pathlib import Path
 
+from . import cache
 from .problems import Problem
 
 
@@ -28,8 +30,8 @@ from .problems import Problem
 class Named:
     tool: str
     outcome: str  # "" when the reference is not tied to one outcome
-    # The tool's source files, to find the line that names this; searched only for a message.
-    sources: list = field(default_factory=list, kw_only=True, repr=False, compare=False)
+    # Gives the tool's source files, to find the line that names this: only for a message.
+    find: Callable[[], list] = field(default=list, kw_only=True, repr=False, compare=False)
 
     @property
     def who(self) -> str:
@@ -40,7 +42,7 @@ class Named:
 
     @cached_property
     def _where(self) -> tuple[str, int]:
-        return _locate(self.sources, self._quoted(), self.outcome)
+        return _locate(self.find(), self._quoted(), self.outcome)
 
     @property
     def path(self) -> str:
@@ -86,12 +88,48 @@ _CACHE: dict[tuple, ToolNames] = {}
 
 
 def tool_references(tools: dict | None = None, root: Path | None = None) -> ToolNames:
-    """Every page reference and contact role any tool can show. Cached: tools do not change in a run."""
-    tools = all_tools() if tools is None else tools
+    """Every page reference and contact role any tool can show.
+
+    Cached in memory (tools do not change in a run) and, for the registered tools, between
+    builds too, keyed by a hash of the decision_tools package's source (see build_hooks.cache)."""
+    registered = tools is None
+    tools = all_tools() if registered else tools
     key = (tuple((tool_id, id(tool)) for tool_id, tool in tools.items()), root)
     if key not in _CACHE:
-        _CACHE[key] = _read(tools, root)
+        _CACHE[key] = _read_kept(tools, root) if registered else _read(tools, root)
     return _CACHE[key]
+
+
+def _read_kept(tools: dict, root: Path | None) -> ToolNames:
+    import decision_tools
+
+    package = Path(decision_tools.__file__).resolve().parent
+    sources = [part for p in sorted(package.rglob("*.py")) for part in (p.relative_to(package).as_posix(), p.read_bytes())]
+    kept = cache.store(package.parent / ".cache" / "build_hooks" / "tools.pickle",
+                       cache.key(Path(__file__).read_bytes())[:16])
+    entry = cache.key(*sources)
+    plain = kept.get(entry)
+    if plain is None:
+        names = _read(tools, root)
+        plain = ([(r.tool, r.outcome, r.page, r.anchor) for r in names.pages],
+                 [(r.tool, r.outcome, r.role) for r in names.roles], names.problems)
+        kept.put(entry, plain)
+        kept.save()
+        return names
+    finders = {tool_id: _finder(tools, tool_id, root) for tool_id in tools}
+    return ToolNames([PageRef(*ref, find=finders[ref[0]]) for ref in plain[0] if ref[0] in finders],
+                     [RoleRef(*ref, find=finders[ref[0]]) for ref in plain[1] if ref[0] in finders],
+                     list(plain[2]))
+
+
+def _finder(tools: dict, tool_id: str, root: Path | None) -> Callable[[], list]:
+    """A function giving the tool's source files, looked for only when first asked."""
+
+    @lru_cache(maxsize=1)
+    def find() -> list:
+        return _sources(_defining_modules(tools).get(id(tools[tool_id])), root)
+
+    return find
 
 
 def _read(tools: dict, root: Path | None) -> ToolNames:
@@ -100,23 +138,23 @@ def _read(tools: dict, root: Path | None) -> ToolNames:
     problems: list[Problem] = []
     modules = _defining_modules(tools)
     for tool_id, tool in tools.items():
-        sources = _sources(modules.get(id(tool)), root)
-        main_path = sources[0][0] if sources else f"decision tool {tool_id}"
+        find = _finder(tools, tool_id, root)
 
         def note(data, outcome: str) -> None:
             for ref in _walk_pages(data):
                 page, anchor = str(ref.get("page") or ""), str(ref.get("anchor") or "")
                 if (tool_id, page, anchor) not in pages:
-                    pages[(tool_id, page, anchor)] = PageRef(tool_id, outcome, page, anchor, sources=sources)
+                    pages[(tool_id, page, anchor)] = PageRef(tool_id, outcome, page, anchor, find=find)
             for role in (data.get("contacts") or ()) if isinstance(data, dict) else ():
                 if isinstance(role, str) and (tool_id, role) not in roles:
-                    roles[(tool_id, role)] = RoleRef(tool_id, outcome, role, sources=sources)
+                    roles[(tool_id, role)] = RoleRef(tool_id, outcome, role, find=find)
 
         for outcome in getattr(tool, "outcomes", ()):
             data = _as_data(outcome)
             note(data, str(data.get("id", "")))
         for result, answers, error in _every_result(tool):
             if error:
+                main_path = find()[0][0] if find() else f"decision tool {tool_id}"
                 problems.append(Problem(main_path, 1, f"The {tool_id} tool fails on the answers {answers}: {error}",
                                         "Fix the tool: every answer path must lead to a result."))
             else:

@@ -7,6 +7,7 @@ wrong and how to fix it, and nothing else reported by mistake.
 
 import pytest
 
+import fixture_engine
 import fixture_tools
 
 SUPPORT = "docs/support/index.md"
@@ -144,6 +145,12 @@ CASES = [
     ("tool naming a role the table lacks", add_tool(fixture_tools.NEEDS_WELLBEING),
      [f"{SUPPORT}:3: The contact table has no 'wellbeing' row, and the 'fixture-wellbeing' tool names it. "
       "Add a row for wellbeing (Wellbeing and counselling)."]),
+    ("tool naming a missing anchor on one answer path only", add_tool(fixture_engine.DYNAMIC),
+     [f"tests/build_hooks/fixture_engine.py:{fixture_engine.line_of('path anchor')}: The fixture-dynamic tool's "
+      "outcome 'advice' names '#letters' on law/harassment.md, which has no heading or element with that id"]),
+    ("tool failing on one of its answer paths", add_tool(fixture_engine.CRASH),
+     ["tests/build_hooks/fixture_engine.py:1: The fixture-crash tool fails on the answers {'what': 'letter'}: "
+      "\"no route for 'letter'\". Fix the tool: every answer path must lead to a result."]),
     ("placeholder for an unknown tool", edit("docs/index.md", "# Home\n", '# Home\n\n<div class="dt-wizard" data-tool="fixturr"></div>\n'),
      ["docs/index.md:3: The decision-tool placeholder names tool 'fixturr', which does not exist. "
       "Did you mean the tool 'fixture'?"]),

@@ -164,3 +164,17 @@ def test_the_hook_renders_from_the_cached_parse_even_after_front_matter_is_taken
                            "| [0113 496 0102](tel:+441134960102) |  | 2026-11-01 |")
     other = "# Other\n\n| Name | Phone |\n|---|---|\n| Jo | 0113 496 0101 |\n"
     assert render_page_contacts(other, tmp_path, "other.md") is other
+
+
+def test_what_the_registered_tools_name_is_kept_between_builds(monkeypatch):
+    from build_hooks import clear_caches, references
+
+    clear_caches()
+    first = references.tool_references()
+    assert first.pages and first.roles
+    clear_caches()  # a new build: nothing in memory
+    monkeypatch.setattr(references, "_read", lambda *a: pytest.fail("the tools were read again"))
+    again = references.tool_references()
+    assert [(r.tool, r.outcome, r.page, r.anchor) for r in again.pages] == [(r.tool, r.outcome, r.page, r.anchor) for r in first.pages]
+    assert [(r.path, r.line) for r in again.pages] == [(r.path, r.line) for r in first.pages]
+    assert all(r.path.startswith("decision_tools/") and r.line > 1 for r in again.roles)
