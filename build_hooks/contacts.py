@@ -29,9 +29,9 @@ expressions, and every problem names the file and line.
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from decision_tools.contacts import ROLES

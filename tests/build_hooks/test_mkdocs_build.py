@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from toolkits import ROOT
-
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 SUPPORT = "docs/support/index.md"
 MEMBER_SUPPORT = "| member-support | Member support team | member.support@anytown.example.org | 0113 496 0102 | Monday to Friday, 8am to 6pm | 2026-11-01 |"

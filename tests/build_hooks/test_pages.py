@@ -2,7 +2,6 @@
 with mailto:/tel: links, and one parse a file per change."""
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
