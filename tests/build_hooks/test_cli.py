@@ -64,6 +64,8 @@ def test_max_age_from_the_command_line_and_from_mkdocs_yml(sample):
 
 def test_bad_settings_give_a_plain_error(sample):
     config = str(sample.root / "mkdocs.yml")
+    zero = run("-f", config, "--max-age-days", "0", cwd=sample.root)
+    assert zero.returncode == 2 and "--max-age-days must be 1 or more" in zero.stderr
     sample.replace("mkdocs.yml", "extra:\n", "extra:\n  toolkit_checks:\n    contacts_max_age_days: a year\n")
     done = run("-f", config, cwd=sample.root)
     assert done.returncode == 2 and "Traceback" not in done.stderr
