@@ -110,8 +110,10 @@ def check_links(docs_dir: Path, *, root: Path | None = None, nav: list[NavEntry]
                 continue
             if target.endswith(".md"):
                 if target not in pages:
+                    close = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.6)
+                    hint = f"Did you mean '{posixpath.relpath(close[0], posixpath.dirname(rel) or '.')}'? " if close else ""
                     problems.append(Problem(where, link.line, f"The {what} '{link.target}' points to {target}, which does not exist",
-                                            f"{_suggest(target, pages, 'the page')}Link to a page in docs/ by its file name, relative to this page."))
+                                            f"{hint}Link to a page in docs/ by its file name, relative to this page."))
                     continue
                 if target != rel:
                     linked.add(target)

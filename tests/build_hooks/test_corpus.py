@@ -106,7 +106,7 @@ CASES = [
     # Links in the content
     ("link to a missing page", edit("docs/index.md", "(law/harassment.md#course-of-conduct)", "(law/harrasment.md)"),
      ["docs/index.md:3: The link 'law/harrasment.md' points to law/harrasment.md, which does not exist. "
-      "Did you mean the page 'law/harassment.md'?"]),
+      "Did you mean 'law/harassment.md'?"]),
     ("link to a missing anchor", edit("docs/index.md", "#course-of-conduct", "#course-of-condcut"),
      ["docs/index.md:3: The link 'law/harassment.md#course-of-condcut' names '#course-of-condcut' on law/harassment.md, which has no heading "
       "or element with that id. Did you mean the anchor 'course-of-conduct'?"]),
@@ -123,8 +123,9 @@ CASES = [
      ["docs/index.md:3: The image 'assets/logo.png' points to assets/logo.png, which does not exist"]),
     ("broken link inside an admonition", edit("docs/index.md", "# Home\n", "# Home\n\n!!! note \"Help\"\n\n    First line.\n    See [help](hepl.md).\n"),
      ["docs/index.md:6: The link 'hepl.md' points to hepl.md, which does not exist"]),
-    ("broken link on the third line of a paragraph", edit("docs/law/harassment.md", "Two or more times.", "Two\nor more\ntimes, see [x](nowhere.md)."),
-     ["docs/law/harassment.md:7: The link 'nowhere.md' points to law/nowhere.md, which does not exist"]),
+    ("broken link on the third line of a paragraph", edit("docs/law/harassment.md", "Two or more times.", "Two\nor more\ntimes, see [x](../suport/index.md)."),
+     ["docs/law/harassment.md:7: The link '../suport/index.md' points to suport/index.md, which does not exist. "
+      "Did you mean '../support/index.md'?"]),
     ("broken link in a table cell", edit(SUPPORT, "| 9am to 5pm |", "| 9am to 5pm, see [hours](hours.md) |"),
      [f"{SUPPORT}:6: The link 'hours.md' points to support/hours.md, which does not exist"]),
     ("heading id changed", edit("docs/law/harassment.md", "{#course-of-conduct}", "{#conduct}"),
