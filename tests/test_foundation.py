@@ -56,3 +56,13 @@ def test_staged_lock_lists_the_wheel_with_its_hash():
 def test_build_hooks_cli_check_passes_on_sample():
     done = subprocess.run([sys.executable, "-m", "build_hooks", "check"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_council_name_is_set_in_one_place_and_shown_on_every_page():
+    import yaml
+
+    name = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["extra"]["council"]["name"]
+    for page in ("index.html", "law/harassment/index.html", "support/index.html"):
+        html = (ROOT / "site" / page).read_text()
+        assert f"Published by {name} for its councillors." in html, page
+        assert "squidfunk" not in html, "no generator credit link"
