@@ -105,7 +105,8 @@ FEAR_OR_PROVOCATION = LawRef(
     "fear-or-provocation-of-violence", "Public Order Act 1986", "section 4",
     "Fear or provocation of violence",
     "It is a crime to use threatening, abusive or insulting words or behaviour towards someone, meaning "
-    "them to believe violence will be used against them, or to provoke violence.",
+    "them to believe, or making them likely to believe, that violence will be used against them straight "
+    "away, or to provoke violence.",
     _OFFENCES, "offences-table")
 INTENTIONAL_HARASSMENT = LawRef(
     "intentional-harassment-alarm-distress", "Public Order Act 1986", "section 4A",
