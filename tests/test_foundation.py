@@ -1,4 +1,4 @@
-"""The foundation's contracts, in CPython: the tool engine and the runtime.
+"""The foundation's contracts, in CPython: the tool engine, the runtime, the council's name.
 
 The contacts and CLI checks moved to tests/build_hooks/."""
 
@@ -39,3 +39,13 @@ def test_staged_lock_lists_the_wheel_with_its_hash():
     [lock] = (ROOT / "docs/assets/decision-tools").glob("*/pyodide-lock.json")
     entry = json.loads(lock.read_text())["packages"]["decision-tools"]
     assert (lock.parent / entry["file_name"]).exists() and len(entry["sha256"]) == 64
+
+
+def test_council_name_is_set_in_one_place_and_shown_on_every_page():
+    import yaml
+
+    name = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["extra"]["council"]["name"]
+    for page in ("index.html", "law/harassment/index.html", "support/index.html"):
+        html = (ROOT / "site" / page).read_text()
+        assert f"Published by {name} for its councillors." in html, page
+        assert "squidfunk" not in html, "no generator credit link"
