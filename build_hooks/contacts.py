@@ -282,7 +282,7 @@ def check_contacts(docs_dir: Path, settings: Settings | None = None, *, root: Pa
             first_seen[contact.role] = contact
 
     kept.save()
-    roles = tool_references(tools, root).roles
+    roles = tool_references(tools, root, docs_dir).roles
     needed: dict[str, list[str]] = {}
     for ref in roles:
         if ref.role not in ROLES:

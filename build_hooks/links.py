@@ -128,7 +128,7 @@ def check_links(docs_dir: Path, *, root: Path | None = None, nav: list[NavEntry]
                 problems.append(Problem(where, line, f"The decision-tool placeholder names tool {tool_id!r}, which does not exist",
                                         f"{_suggest(tool_id, tools, 'the tool')}The tools are: {', '.join(tools)}."))
 
-    named_by_tools = tool_references(tools, root)
+    named_by_tools = tool_references(tools, root, docs_dir)
     problems += named_by_tools.problems
     for ref in named_by_tools.pages:
         named = f"{ref.who} names"

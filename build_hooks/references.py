@@ -87,26 +87,28 @@ def all_tools() -> dict:
 _CACHE: dict[tuple, ToolNames] = {}
 
 
-def tool_references(tools: dict | None = None, root: Path | None = None) -> ToolNames:
+def tool_references(tools: dict | None = None, root: Path | None = None,
+                    docs_dir: Path | None = None) -> ToolNames:
     """Every page reference and contact role any tool can show.
 
-    Cached in memory (tools do not change in a run) and, for the registered tools, between
-    builds too, keyed by a hash of the decision_tools package's source (see build_hooks.cache)."""
+    Cached in memory (tools do not change in a run) and, for the registered tools and with
+    `docs_dir`, between builds too (in its .cache/build_hooks/), keyed by a hash of the
+    decision_tools package's source (see build_hooks.cache)."""
     registered = tools is None
     tools = all_tools() if registered else tools
     key = (tuple((tool_id, id(tool)) for tool_id, tool in tools.items()), root)
     if key not in _CACHE:
-        _CACHE[key] = _read_kept(tools, root) if registered else _read(tools, root)
+        kept_in = cache.folder_for(docs_dir) if registered and docs_dir is not None else None
+        _CACHE[key] = _read_kept(tools, root, kept_in) if kept_in else _read(tools, root)
     return _CACHE[key]
 
 
-def _read_kept(tools: dict, root: Path | None) -> ToolNames:
+def _read_kept(tools: dict, root: Path | None, folder: Path) -> ToolNames:
     import decision_tools
 
     package = Path(decision_tools.__file__).resolve().parent
     sources = [part for p in sorted(package.rglob("*.py")) for part in (p.relative_to(package).as_posix(), p.read_bytes())]
-    kept = cache.store(package.parent / ".cache" / "build_hooks" / "tools.pickle",
-                       cache.key(Path(__file__).read_bytes())[:16])
+    kept = cache.store(folder / "tools.pickle", cache.key(Path(__file__).read_bytes())[:16])
     entry = cache.key(*sources)
     plain = kept.get(entry)
     if plain is None:
