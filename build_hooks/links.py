@@ -102,7 +102,7 @@ def check_links(docs_dir: Path, *, root: Path | None = None, nav: list[NavEntry]
                                         "Link only to pages and files inside docs/."))
                 continue
             folder = target.rstrip("/")
-            if target.endswith("/") or (folder and (docs_dir / folder).is_dir()):
+            if target.endswith("/") or (not target.endswith(".md") and folder and (docs_dir / folder).is_dir()):
                 index = posixpath.join(folder, "index.md") if folder not in (".", "") else HOME
                 hint = f"link to '{posixpath.relpath(index, posixpath.dirname(rel) or '.')}'" if index in pages else "link to a Markdown file"
                 problems.append(Problem(where, link.line, f"The {what} '{link.target}' points to a folder, not a page",
