@@ -148,7 +148,7 @@ def _columns(table: Table) -> dict[str, int]:
     return found
 
 
-def _rows(page: Page, table: Table, root_rel: str) -> tuple[list[Contact], list[Problem]]:
+def _rows(table: Table, root_rel: str) -> tuple[list[Contact], list[Problem]]:
     problems: list[Problem] = []
     columns = _columns(table)
     missing = [c for c, key in zip(COLUMNS, _KEYS) if key not in columns]
@@ -196,7 +196,7 @@ def read_contacts(docs_dir: Path, root: Path | None = None,
         where = _rel(docs_dir, root, rel)
         for table in page.tables:
             if is_contact_table(table):
-                found, wrong = _rows(page, table, where)
+                found, wrong = _rows(table, where)
                 contacts += found
                 problems += wrong
         for line, first in page.lookalike_tables:
