@@ -61,6 +61,9 @@ def measure(toolkit: Toolkit, runs: int, label: str, progress=print) -> dict:
         row[f"hooks_share_{name}"] = (on - off) / on if on else 0.0
         row[f"{name}_per_page_ms"] = 1000 * on / toolkit.pages
         row[f"{name}_per_page_no_hooks_ms"] = 1000 * off / toolkit.pages
+    pages = [p.stat().st_size for p in (toolkit.root / "site").rglob("*.html")
+             if not p.relative_to(toolkit.root / "site").parts[0] == "assets"]
+    row["html_kb_per_page"] = sum(pages) / len(pages) / 1024 if pages else None  # each page holds the navigation
     row["max_rss_mb"] = max(run["max_rss_mb"] for run in with_hooks)
     row["max_rss_no_hooks_mb"] = max(run["max_rss_mb"] for run in without)
     return row

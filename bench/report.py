@@ -146,11 +146,13 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
                  f"{100 * row['hooks_share_cpu']:.0f}% / {100 * row['hooks_share_wall']:.0f}%",
                  "n/a" if row.get("checks_alone_s") is None else _s(row["checks_alone_s"]),
                  f"{row['cpu_per_page_ms']:.1f} / {1000 * row['cpu_median_no_hooks_s'] / row['pages']:.1f} ms",
-                 f"{row['max_rss_mb']:.0f} MB / {row['max_rss_no_hooks_mb']:.0f} MB"]
+                 f"{row['max_rss_mb']:.0f} MB / {row['max_rss_no_hooks_mb']:.0f} MB",
+                 "n/a" if row.get("html_kb_per_page") is None else f"{row['html_kb_per_page']:.0f} KB"]
                 for row in build]
         out.append(("Build scaling (mkdocs build --strict)",
                     ["Toolkit", "Pages", "Runs", "Wall, median (hooks / none)", "CPU, median (hooks / none)",
-                     "Hooks' share (CPU / wall)", "Checks alone", "CPU a page (hooks / none)", "Peak memory (hooks / none)"],
+                     "Hooks' share (CPU / wall)", "Checks alone", "CPU a page (hooks / none)", "Peak memory (hooks / none)",
+                     "HTML a page (mean)"],
                     rows))
     wiz = results.get("wizards")
     if wiz:
