@@ -204,6 +204,9 @@ def wizard_html(tool: str, *, runtime: str, tools: str, contacts: dict, page_url
     if tool not in decision_tools.TOOLS:
         raise WizardError(f"the page has a wizard for tool {tool!r}, which does not exist. "
                           f"The tools are: {', '.join(decision_tools.TOOLS)}.")
+    if not hasattr(decision_tools, "flow"):
+        raise WizardError("decision_tools.flow() is missing: the wizard writes out each tool's logic "
+                          "from it. Merge the engine branch (contract 2 in the team brief).")
     flow = decision_tools.flow(tool)
     first = decision_tools.evaluate(tool, {})
     return (f'<div class="dt-wizard" data-tool="{tool}" data-runtime="{escape(runtime)}" '
