@@ -54,11 +54,12 @@ def council_contacts(docs_dir: Path) -> dict[str, dict]:
 
         from .contacts import read_contacts
 
-        contacts, _problems = read_contacts(docs_dir)
-        return {c.role: {"role": c.role, "title": ROLES.get(c.role, c.role), "name": c.name,
-                         "email": c.email, "phone": c.phone, "tel": _tel(c.phone),
-                         "notes": c.notes, "checked": c.checked}
-                for c in contacts}
+        found: dict[str, dict] = {}
+        for c in read_contacts(docs_dir)[0]:
+            found.setdefault(c.role, {"role": c.role, "title": ROLES.get(c.role, c.role), "name": c.name,
+                                      "email": c.email, "phone": c.phone, "tel": _tel(c.phone),
+                                      "notes": c.notes, "checked": c.checked})
+        return found
     return contacts_by_role(docs_dir)
 
 
@@ -91,12 +92,17 @@ def _json_script(data: dict) -> str:
 # --- the first question (the JS renders later ones with the same markup) ---------------------
 
 
+def _says_all(question: dict) -> bool:
+    """The question itself already asks for all that apply: no need to say it twice."""
+    return "all that apply" in question["text"].lower()
+
+
 def question_html(tool: str, question: dict) -> str:
     """A GOV.UK question page: one fieldset, its legend as the heading, a hint, radios or checkboxes."""
     base = f"dt-{tool}-{question['id']}"
     multiple = question["kind"] == "any_of"
     kind = "checkboxes" if multiple else "radios"
-    hint = question.get("hint") or ("Select all that apply." if multiple else "")
+    hint = question.get("hint") or ("Select all that apply." if multiple and not _says_all(question) else "")
     described = f' aria-describedby="{base}-hint"' if hint else ""
     parts = [f'<div class="dt-question" data-question="{escape(question["id"])}" data-kind="{question["kind"]}">',
              '<div class="dt-field">',

@@ -27,7 +27,8 @@ function questionView(tool, q, chosen) {
   const base = `dt-${tool}-${q.id}`;
   const multiple = q.kind === "any_of";
   const kind = multiple ? "checkboxes" : "radios";
-  const hint = q.hint || (multiple ? "Select all that apply." : "");
+  const saysAll = q.text.toLowerCase().includes("all that apply");
+  const hint = q.hint || (multiple && !saysAll ? "Select all that apply." : "");
   const picked = [].concat(chosen ?? []);
   const items = [];
   for (const option of q.options) {
