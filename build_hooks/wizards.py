@@ -78,7 +78,8 @@ def wizard_data(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str]
         raise WizardError(f"decision tool {tool!r} links to {', '.join(missing)}, which "
                           "is not a page of the site. Fix the page path in decision_tools/tools/"
                           f"{tool}.py or add the page to docs/.")
-    pages = {p: page_urls[p] for p in sorted(_pages_used(flow) | {"support/index.md"}) if p in page_urls}
+    # Every page, not only those in flow(): a result may add links that depend on the answers.
+    pages = dict(sorted(page_urls.items()))
     return {"tool": tool, "title": flow["title"], "version": decision_tools.__version__,
             "contacts": contacts, "pages": pages}
 
