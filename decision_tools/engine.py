@@ -141,7 +141,7 @@ class Outcome:
 class Extra:
     """What a tool adds to a result from the answers on its path (see `Tool.explain`).
 
-    Lists are appended to the outcome's own (law, contacts and links without repeats);
+    Lists are added to the outcome's own without repeats (law before the outcome's, the rest after);
     `first_actions` go before the outcome's actions; `fields` are extra result keys."""
 
     why: tuple[str, ...] = ()
@@ -243,7 +243,8 @@ def _outcome_data(tool: Tool, outcome: Outcome, extra: Extra | None = None) -> d
         "summary": outcome.summary,
         "urgency": outcome.urgency,
         "actions": _merge(extra.first_actions, (*outcome.actions, *extra.actions)),
-        "law": [vars(ref).copy() for ref in _merge(outcome.law, extra.law, key=lambda r: r.id)],
+        # What the answers point to first, then the result's standing references.
+        "law": [vars(ref).copy() for ref in _merge(extra.law, outcome.law, key=lambda r: r.id)],
         "contacts": _merge(outcome.contacts, extra.contacts),
         "links": [vars(link).copy() for link in _merge(outcome.links, extra.links, key=lambda l: (l.page, l.anchor))],
         "notes": _merge(outcome.notes, (*extra.notes, *tool.notes)),
@@ -291,28 +292,34 @@ def _labels(question: Question, values) -> list[str]:
     return [question.label_for(v) for v in values]
 
 
-def _when(question: Question, rule: Go) -> str:
-    """The plain-English condition of a rule."""
+def _when(question: Question, index: int) -> str:
+    """The plain-English condition of the question's rule at `index`."""
+    rule = question.next[index]
     if rule.when:
         return rule.when
     if not rule.values:
         if len(question.next) == 1:
             return "Any answer"
-        earlier = question.next[:question.next.index(rule)]
+        earlier = question.next[:index]
         if question.kind != ANY_OF and all(r.test is None for r in earlier):
             taken = {v for r in earlier for v in r.values}
-            return " or ".join(_labels(question, [v for v in question.values if v not in taken]))
+            return _one_of(_labels(question, [v for v in question.values if v not in taken]))
         return "Otherwise"
     labels = _labels(question, rule.values)
+    # Labels often contain commas, so lists of them are separated by semicolons.
     if question.kind == ANY_OF:
         if rule.only:
-            return "Only: " + ", ".join(labels)
-        return ("Any of: " if len(labels) > 1 else "") + ", ".join(labels)
-    return " or ".join(labels)
+            return "Only: " + "; ".join(labels)
+        return ("Any of: " if len(labels) > 1 else "") + "; ".join(labels)
+    return _one_of(labels)
+
+
+def _one_of(labels: list[str]) -> str:
+    return " or ".join(labels) if len(labels) <= 2 else "One of: " + "; ".join(labels)
 
 
 def edges(tool: Tool) -> list[dict]:
-    return [{"from": q.id, "when": _when(q, rule), "to": rule.to} for q in tool.questions for rule in q.next]
+    return [{"from": q.id, "when": _when(q, i), "to": rule.to} for q in tool.questions for i, rule in enumerate(q.next)]
 
 
 def flow(tool: Tool) -> dict:
@@ -368,7 +375,8 @@ def paths(tool: Tool) -> list[dict]:
 
 
 def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;")
+    # Mermaid ends a statement at ";" and a label at '"', even inside quotes: use its entity codes.
+    return text.replace('"', "#quot;").replace(";", "#59;")
 
 
 def graph(tool: Tool) -> str:

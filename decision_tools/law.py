@@ -202,6 +202,7 @@ COPYRIGHT = LawRef(
     "social-media/the-law-when-you-post.md", "copyright")
 EQUALITY = LawRef(
     "equality", "Equality Act 2010", "section 149", "The public sector equality duty",
-    "Councils must have due regard to removing discrimination and fostering good relations between "
-    "people. Posts that attack groups of people can breach this and the code of conduct.",
+    "Councils, and councillors acting for them, must have due regard to ending discrimination and "
+    "fostering good relations between people. Posts that attack groups of people work against this and "
+    "can breach the code of conduct.",
     "social-media/the-law-when-you-post.md", "equality")

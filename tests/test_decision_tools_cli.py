@@ -107,11 +107,15 @@ class TestPathsAndGraph:
         arrows = [line for line in lines if "-->" in line]
         assert len(arrows) == len(flow["edges"])
         for edge, arrow in zip(flow["edges"], arrows):
-            assert f'|"{edge["when"].replace(chr(34), "#quot;")}"|' in arrow
+            label = edge["when"].replace('"', "#quot;").replace(";", "#59;")
+            assert f'|"{label}"|' in arrow
 
     @pytest.mark.parametrize("command", ["paths", "graph"])
     def test_an_unknown_tool_is_an_error(self, command):
         one_line_error(cli(command, "nope"), "unknown tool 'nope'")
+
+    def test_no_command_is_an_error(self):
+        one_line_error(cli(), "command")
 
     def test_an_unknown_command_is_an_error(self):
         one_line_error(cli("frob"), "frob")

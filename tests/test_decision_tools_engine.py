@@ -162,3 +162,26 @@ class TestStaticChecks:
         q = Question("worried", "Are you worried?", YES_NO, next=(Go("council", test=lambda a: True), Go("record")))
         problems = engine.check(small_tool(questions=small_tool().questions[:2] + (q,)), ROLES)
         assert any("needs a plain-English 'when'" in p for p in problems)
+
+
+class TestRunsInTheBrowser:
+    """decision_tools runs unchanged in Pyodide: standard library only, and no I/O."""
+
+    ALLOWED = {"__future__", "dataclasses", "typing"}
+
+    def test_imports_only_the_standard_library_and_does_no_io(self):
+        import ast
+        from pathlib import Path
+
+        package = Path(decision_tools.__file__).parent
+        for source in sorted(package.rglob("*.py")):
+            if source.name == "__main__.py":  # the command line is not shipped to the browser's code path
+                continue
+            tree = ast.parse(source.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.level == 0:
+                    assert node.module in self.ALLOWED, f"{source.name} imports {node.module}"
+                if isinstance(node, ast.Import):
+                    assert {a.name for a in node.names} <= self.ALLOWED, f"{source.name} imports {node.names}"
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                    assert node.func.id not in {"open", "print", "input", "exec", "eval"}, source.name

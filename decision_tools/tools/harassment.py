@@ -73,7 +73,7 @@ QUESTIONS = (
         Go("offence-may-apply", when="What happened may be an offence on its own, or it was repeated calls or "
                                      "messages, or it happened at your home more than once",
            test=lambda a: _offence_on_its_own(a)),
-        Go("keep-a-record"))),
+        Go("keep-a-record", when="Otherwise: not harassment or another offence on these answers"))),
 )
 
 _RECORD = ("Keep a dated record of each incident: screenshots showing the sender, date and time, saved "
@@ -120,8 +120,8 @@ OUTCOMES = (
                    Link("Freedom of expression", "law/freedom-of-expression.md", "article-10"),
                    Link("Respond, ignore or block", "abuse/respond-ignore-or-block.md", "respond"))),
     Outcome("course-of-conduct", "This may be harassment: report it to the police",
-            "It has happened more than once, it was aimed at you and it sounds oppressive. That may be "
-            "harassment, which is a crime and can also be taken to a civil court.", "urgent",
+            "It has happened more than once and, from your answers, the tests for harassment are met or may "
+            "be met. Harassment is a crime, and you can also take it to a civil court.", "urgent",
             actions=("Report it to the police on 101, or call 999 if you feel in danger.",
                      _RECORD,
                      _TELL_COUNCIL,
@@ -245,6 +245,14 @@ def _dowson(answers) -> list[dict]:
 
 def _offences(outcome_id: str, answers) -> list:
     found = []
+    if outcome_id == "course-of-conduct":
+        found.append(law.HARASSMENT)
+        if _chosen(answers, "repeated"):
+            found.append(law.STALKING)
+        if answers.get("fear") == "yes":
+            found.append(law.FEAR_OF_VIOLENCE)
+        if answers.get("others") == "yes":
+            found.append(law.HARASSING_SEVERAL)
     electronic = _via(answers, "online", "message", "phone")
     unknown_channel = "channel" not in answers  # the threat branch does not ask
     if _chosen(answers, "threat_kill"):
@@ -274,14 +282,6 @@ def _offences(outcome_id: str, answers) -> list:
         found.append(law.HARASSMENT_AT_HOME)
     if answers.get("occasions") == "more" and _chosen(answers, "repeated") and (electronic or unknown_channel):
         found.append(law.PERSISTENT_MISUSE)
-    if outcome_id == "course-of-conduct":
-        found.append(law.HARASSMENT)
-        if _chosen(answers, "repeated"):
-            found.append(law.STALKING)
-        if answers.get("fear") == "yes":
-            found.append(law.FEAR_OF_VIOLENCE)
-        if answers.get("others") == "yes":
-            found.append(law.HARASSING_SEVERAL)
     if found and outcome_id != "keep-a-record":
         found.append(law.DISQUALIFICATION)
     if _chosen(answers, "criticism"):
@@ -347,11 +347,15 @@ def _why(outcome_id: str, answers) -> list[str]:
     return why
 
 
+_NOT_OFFENCES = (law.FREE_EXPRESSION, law.DEFAMATION, law.DISQUALIFICATION, law.HOSTILITY_IN_SENTENCING)
+
+
 def explain(outcome_id: str, answers) -> Extra:
     actions, contacts, links = _more_actions(answers) if outcome_id != "call-999" else ([], [], [])
     fields = {"dowson": _dowson(answers), "offences": []}
     offences = _offences(outcome_id, answers) if outcome_id != "call-999" else []
-    fields["offences"] = [ref.id for ref in offences]
+    # "offences" lists crimes only: not the civil law, sentencing powers or free speech.
+    fields["offences"] = [ref.id for ref in offences if ref not in _NOT_OFFENCES]
     return Extra(why=tuple(_why(outcome_id, answers)), law=tuple(offences), actions=tuple(actions),
                  contacts=tuple(contacts), links=tuple(links), fields=fields)
 

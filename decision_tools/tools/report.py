@@ -84,7 +84,6 @@ OUTCOMES = (
             "Hate incidents and repeated unwanted contact should be reported, even if you are not sure they are crimes.",
             "soon",
             actions=("Do not reply or argue: it can make things worse.",),
-            law=(law.HARASSMENT,),
             contacts=("police-non-emergency", "police-liaison", "member-support"),
             links=(Link("Reporting hate incidents", "personal-safety/reporting-incidents.md", "hate-incidents"),
                    Link("A course of conduct", "law/harassment.md", "course-of-conduct"))),
@@ -171,11 +170,11 @@ def _tell_list(outcome_id: str, answers) -> list[dict]:
     for option, who, how, _ in _PLATFORM_STEPS:
         if _at(answers, option):
             tell.append(_tell(None, who, how))
-    if _at(answers, "email", "letter", "phone"):
-        tell.append(_tell("it-service-desk" if _at(answers, "email") else None,
-                          "The IT service desk" if _at(answers, "email") else "Keep a record",
-                          "Ask the IT service desk to block or filter the sender's emails." if _at(answers, "email")
-                          else "Keep letters in a plastic wallet and note the time and number of each call."))
+    if _at(answers, "letter", "phone"):
+        tell[tell.index(_tell(None, "Keep a record", _RECORD))]["how"] += (
+            " Keep letters in a plastic wallet, and note the time and number of each call.")
+    if _at(answers, "email"):
+        tell.append(_tell("it-service-desk", "The IT service desk", "Ask them to block or filter the sender's emails."))
     if _at(answers, "home", "in_person") and outcome_id not in ("police-now", "police-and-council"):
         tell.append(_tell("police-liaison", "The council's police contact",
                           "Ask for advice on your safety at home and when you meet people."))
@@ -210,6 +209,8 @@ def explain(outcome_id: str, answers) -> Extra:
         contacts.append("samaritans")
         links.append(Link("Looking after yourself", "abuse/looking-after-yourself.md", "support"))
     law_refs = []
+    if outcome_id == "police-and-council" and _chose(answers, "repeated"):
+        law_refs.append(law.HARASSMENT)
     if outcome_id == "police-and-council" and _chose(answers, "hate"):
         law_refs += [law.AGGRAVATED_OFFENCES, law.HOSTILITY_IN_SENTENCING]
     if answers.get("from") == "councillor" and outcome_id != "monitoring-officer":

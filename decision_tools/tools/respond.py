@@ -26,7 +26,7 @@ QUESTIONS = (
     Question("persists", "Has it carried on after you ignored it?", YES_NO,
              next=(Go("mute-or-block", ("yes",)),
                    Go("hide-or-delete", when="No, and it is on your own page", test=lambda a: a["own_page"] == "yes"),
-                   Go("ignore"))),
+                   Go("ignore", when="No, and it is somewhere else"))),
     Question("feeling", "How do you feel right now?", ONE_OF, (
         Option("calm", "Calm and clear-headed"),
         Option("upset", "Upset, angry or tired"),
@@ -38,7 +38,7 @@ QUESTIONS = (
                       test=lambda a: a["kind"] == "complaint"),
                    Go("correct-once", when="It is untrue or misleading", test=lambda a: a["kind"] == "misinformation"),
                    Go("reply-once", ("yes",)),
-                   Go("leave-it"))),
+                   Go("leave-it", when="No"))),
 )
 
 _SCREENSHOT = "Take a screenshot first, showing the date, time and who posted it."
