@@ -148,6 +148,10 @@ def _page_link(page_urls: dict[str, str], page: str, anchor: str, text: str) -> 
     return f'<a href="{escape(href)}">{escape(text)}</a>'
 
 
+def _law_link(page_urls: dict[str, str], ref: dict) -> str:
+    return _page_link(page_urls, ref["page"], ref.get("anchor", ""), f"{ref['act']}, {ref['section']}")
+
+
 def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str]) -> str:
     """The tool's questions, where each answer leads, and every result, as plain HTML."""
     ids = _step_ids(tool, flow)
@@ -183,8 +187,8 @@ def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str])
             out.append('<p>What to do:</p><ol>' + "".join(f"<li>{escape(a)}</li>" for a in o["actions"]) + '</ol>')
         if o.get("law"):
             out.append('<p>The law:</p><ul>' + "".join(
-                f'<li>{_page_link(page_urls, ref["page"], ref.get("anchor", ""), f"{ref["act"]}, {ref["section"]}")}: '
-                f'{escape(ref["name"])}. {escape(ref["plain"])}</li>' for ref in o["law"]) + '</ul>')
+                f'<li>{_law_link(page_urls, ref)}: {escape(ref["name"])}. {escape(ref["plain"])}</li>'
+                for ref in o["law"]) + '</ul>')
         if o.get("contacts"):
             titles = [contacts.get(role, {}).get("title") or role for role in o["contacts"]]
             out.append(f'<p>Who to contact: {escape("; ".join(titles))}. Their details are on '

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import decision_tools
-from wizard_driver import (TOOL_IDS, click_and_wait, covering_paths, current_question, longest_path, open_tool,
+from wizard_driver import (TOOL_IDS, click_and_wait, current_question, longest_path, open_tool,
                            run_path, steps_shown, stored_state)
 
 pytestmark = pytest.mark.browser
