@@ -28,14 +28,15 @@ def main(argv: list[str] | None = None) -> int:
                        help="a contact last checked more than N days ago is a warning (default: from mkdocs.yml, else 365)")
     check.add_argument("--external-links", action="store_true", help="also list every link to an outside site")
     sub.add_parser("runtime", help="stage the self-hosted Pyodide runtime and the decision_tools wheel")
-    sub.add_parser("handbooks", help="after mkdocs build: write the printable handbooks (HTML and PDF) into site/handbooks/")
+    books = sub.add_parser("handbooks", help="after mkdocs build: print the handbooks (HTML and PDF) into site/handbooks/")
+    books.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
 
     if args.command == "handbooks":
         from . import handbooks
 
         try:
-            rows = handbooks.build()
+            rows = handbooks.build(args.site)
         except handbooks.HandbookError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

@@ -331,6 +331,10 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
     council = ((config.get("extra") or {}).get("council") or {}).get("name", "")
     home = relative_url("", handbook.html_path)
     script = relative_url("assets/javascripts/print.js", handbook.html_path)
+    theme = config.get("theme")
+    logo = theme.get("logo") if hasattr(theme, "get") else None  # a dict, or MkDocs' Theme
+    logo = (f'<img class="handbook-cover__logo" alt="" src="{html.escape(relative_url(logo, handbook.html_path))}">\n'
+            if logo else "")
 
     parts = []
     for page in handbook.pages:
@@ -358,13 +362,13 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 </div>
 <main class="md-typeset handbook__content">
 <header class="handbook-cover">
-<p class="handbook-cover__toolkit">{html.escape(site_name)}</p>
+{logo}<p class="handbook-cover__toolkit">{html.escape(site_name)}</p>
 <h1 class="handbook-cover__title">{html.escape(handbook.title)}</h1>
 <p class="handbook-cover__council">{html.escape(council)}</p>
 <dl class="handbook-cover__facts">
 <dt>Date</dt><dd>{_format_date(date)}</dd>
 <dt>Version</dt><dd>{html.escape(version)}</dd>
-<dt>Pages in this handbook</dt><dd>{len(handbook.pages)} toolkit pages</dd>
+<dt>Contents</dt><dd>{len(handbook.pages)} page{"s" if len(handbook.pages) != 1 else ""} of the toolkit</dd>
 </dl>
 <p class="handbook-cover__note">{html.escape(config.get('copyright') or 'Guidance, not legal advice.')}</p>
 </header>
@@ -426,7 +430,7 @@ def _footer(handbook: Handbook, site_name: str) -> str:
     # Chromium draws this in the bottom margin of every page; it takes inline styles only.
     label = html.escape(f"{site_name}: {handbook.title}")
     return ('<div style="width:100%;font-size:8pt;color:#444;padding:0 16mm;display:flex;'
-            'justify-content:space-between;font-family:sans-serif">'
+            'justify-content:space-between;font-family:Helvetica,Arial,sans-serif">'
             f'<span>{label}</span><span>Page <span class="pageNumber"></span> of '
             '<span class="totalPages"></span></span></div>')
 
