@@ -355,11 +355,11 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 {chr(10).join(styles)}
 </head>
 <body{body[1] if body else ''} class="handbook">
-<div class="page-actions handbook__actions">
+<nav class="page-actions handbook__actions md-typeset" aria-label="Handbook">
 <a href="{html.escape(home)}">Back to the toolkit</a>
 <button type="button" class="md-button md-button--primary" data-print-page>Print this handbook</button>
 <a href="{html.escape(pdf)}" download>Download the PDF</a>
-</div>
+</nav>
 <main class="md-typeset handbook__content">
 <header class="handbook-cover">
 {logo}<p class="handbook-cover__toolkit">{html.escape(site_name)}</p>
