@@ -118,6 +118,18 @@ def test_no_blank_pages(handbooks, page_texts):
             assert text.strip(), f"{handbook.pdf_path}: page {number} is blank"
 
 
+def test_collapsed_blocks_print_open(handbooks, site_dir, page_texts):
+    checked = 0
+    for handbook in handbooks:
+        page = (site_dir / handbook.html_path).read_text()
+        text = words("\n".join(page_texts[handbook.slug]))
+        for block in re.findall(r"<details\b.*?</summary>(.*?)</details>", page, re.S):
+            inside = words(re.sub(r"<[^>]+>", " ", block))
+            assert inside[:60] in text, f"{handbook.pdf_path}: collapsed block printed closed: {inside[:60]}"
+            checked += 1
+    assert checked, "no handbook has a collapsed block (docs/about/handbooks.md should have one)"
+
+
 def test_cover_names_toolkit_council_section_date_and_version(config, handbooks, page_texts):
     for handbook in handbooks:
         cover = words(page_texts[handbook.slug][0])

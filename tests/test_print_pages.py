@@ -129,3 +129,24 @@ def test_print_pages_pass_axe(page, site_server, path, parts):
     result = page.evaluate("parts => axe.run({include: parts.map(p => [p])})", parts)
     problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]]
     assert not problems, problems
+
+
+def test_every_tab_of_a_tabbed_block_prints(page, site_server):
+    import markdown  # the same extension the site uses, so the markup is the real thing
+
+    tabs = markdown.markdown('=== "By email"\n\n    Tab one text\n\n=== "By phone"\n\n    Tab two text\n',
+                             extensions=["pymdownx.tabbed", "pymdownx.superfences"],
+                             extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
+    assert 'class="tabbed-set tabbed-alternate"' in tabs
+
+    def with_tabs(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(
+            '<h1 id="printable-handbooks">', tabs + '<h1 id="printable-handbooks">', 1))
+
+    page.route(re.compile(r".*/about/handbooks/$"), with_tabs)
+    page.goto(site_server + PAGE)
+    one, two = page.get_by_text("Tab one text"), page.get_by_text("Tab two text")
+    assert one.is_visible() and not two.is_visible()
+    page.emulate_media(media="print")
+    assert one.is_visible() and two.is_visible()
