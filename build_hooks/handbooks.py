@@ -275,10 +275,11 @@ class _Rewriter:
             return anchor("#" + (f"{target_page.anchor}--{fragment}" if fragment else target_page.anchor))
         target = (self.site_url.rstrip("/") + "/" + path) if self.site_url else "../" + path
         target += f"#{fragment}" if fragment else ""
+        # Marked, so a PDF printed without site_url can drop links that would point at this machine.
         if path in self.titles:  # another page of the toolkit: say where, since paper has no links
             note = html.escape(self._note(path, _text(text)))
             return anchor(target, f'data-handbook-site-link data-print-target="{note}" ')
-        return anchor(target)
+        return anchor(target, "data-handbook-site-link ")
 
     def src(self, match: re.Match) -> str:
         site = self._site_target(html.unescape(match[1]))

@@ -156,6 +156,16 @@ def test_pdfs_are_tagged_for_accessibility_with_an_outline(handbooks, site_dir):
         assert b"/StructTreeRoot" in data and b"/MarkInfo" in data and b"/Outlines" in data, pdf
 
 
+def test_pdf_links_go_inside_it_or_to_real_addresses(handbooks, site_dir):
+    for handbook in handbooks:
+        data = (site_dir / handbook.pdf_path).read_bytes()
+        # The contents list links to each page inside the PDF.
+        assert len(re.findall(rb"/Dest\b", data)) >= len(handbook.pages), handbook.pdf_path
+        for uri in re.findall(rb"/URI \(([^)]*)\)", data):
+            assert uri.startswith((b"http://", b"https://", b"mailto:", b"tel:")), (handbook.pdf_path, uri)
+            assert b"127.0.0.1" not in uri and b"localhost" not in uri, (handbook.pdf_path, uri)
+
+
 def test_report_json_matches_the_pdfs(handbooks, site_dir):
     report = json.loads((site_dir / "handbooks" / "report.json").read_text())["handbooks"]
     assert [row["slug"] for row in report] == [h.slug for h in handbooks]
@@ -283,7 +293,7 @@ def test_links_ids_and_headings_are_rewritten_for_the_handbook(tmp_path):
            '<h1 id="a">Page A</h1><h2 id="why">Why</h2><p><a href="#why">up</a> '
            '<a href="../b/#how">B how</a> <a href="../c/">Page C</a> <a href="../c/">the third</a> '
            '<a href="https://www.gov.uk/">GOV.UK</a> <a href="mailto:x@example.org">mail</a> '
-           '<img alt="" src="../img/x.png"></p><script>alert(1)</script>'
+           '<img alt="" src="../img/x.png"><a href="../img/x.png">full size</a></p><script>alert(1)</script>'
            '<input id="__tabbed_1_1" name="__tabbed_1"><label for="__tabbed_1_1">Tab</label>')
     _built(site, "b/index.html", '<h1 id="b">Page B</h1><h2 id="how">How</h2>')
     _built(site, "c/index.html", '<h1 id="c">Page C</h1>')
@@ -299,7 +309,7 @@ def test_links_ids_and_headings_are_rewritten_for_the_handbook(tmp_path):
             'href="../c/">Page C</a>') in page
     assert 'data-print-target="in the toolkit: ‘Page C’, section ‘Two’" href="../c/">the third</a>' in page
     assert '<a href="https://www.gov.uk/">GOV.UK</a>' in page and 'href="mailto:x@example.org"' in page
-    assert 'src="../img/x.png"' in page and 'href="../x.css"' in page
+    assert '<a data-handbook-site-link href="../img/x.png">full size</a>' in page and 'src="../img/x.png"' in page and 'href="../x.css"' in page
     assert 'id="a--__tabbed_1_1" name="a--__tabbed_1"' in page and 'for="a--__tabbed_1_1"' in page
     assert "alert(1)" not in page and "Print this page" not in page
     assert '<h1 class="handbook-cover__title">One</h1>' in page and "Testshire" in page
