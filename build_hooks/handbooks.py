@@ -388,7 +388,8 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 def _contents(handbook: Handbook, titles: dict[str, str]) -> str:
     """The contents list; the whole toolkit's is grouped by section."""
     def items(pages) -> str:
-        return "".join(f'<li><a href="#{p.anchor}">{html.escape(titles[p.url])}</a></li>' for p in pages)
+        return "".join(f'<li class="handbook-contents__item"><a href="#{p.anchor}">'
+                       f'{html.escape(titles[p.url])}</a></li>' for p in pages)
 
     if handbook.slug != WHOLE_TOOLKIT:
         return f"<ol>{items(handbook.pages)}</ol>"
@@ -460,22 +461,86 @@ def print_pdfs(site_dir: Path, handbooks: list[Handbook], config: dict) -> None:
                     # print.css names the page instead.
                     page.evaluate("document.querySelectorAll('a[data-handbook-site-link]')"
                                   ".forEach(a => a.removeAttribute('href'))")
-                page.pdf(path=site_dir / handbook.pdf_path, format="A4", prefer_css_page_size=True,
-                         print_background=True, tagged=True, outline=True,
-                         display_header_footer=True, header_template="<div></div>",
-                         footer_template=_footer(handbook, site_name))
+                _print_with_page_numbers(page, site_dir / handbook.pdf_path, handbook,
+                                         _footer(handbook, site_name))
         finally:
             browser.close()
 
 
+def _print_with_page_numbers(page, pdf: Path, handbook: Handbook, footer: str) -> None:
+    """Print, read where each toolkit page landed, write those numbers into the contents, and
+    print again until the numbers hold (paper has no links, so the contents needs them)."""
+    numbers: dict[str, int] = {}
+    for attempt in range(4):
+        page.evaluate(_SET_NUMBERS, numbers)
+        final = attempt > 0  # the first print only finds where pages land: untagged, it is quicker
+        page.pdf(path=pdf, format="A4", prefer_css_page_size=True, print_background=True,
+                 tagged=final, outline=final, display_header_footer=final,
+                 header_template="<div></div>", footer_template=footer)
+        landed = anchor_pages(pdf)
+        wanted = {p.anchor: landed.get(p.anchor) for p in handbook.pages}
+        if None in wanted.values():
+            raise HandbookError(f"{pdf}: Chromium left out the link targets of "
+                                f"{[a for a, n in wanted.items() if n is None]}.")
+        if final and wanted == numbers:
+            return
+        numbers = wanted
+    raise HandbookError(f"{pdf}: the contents' page numbers kept moving the pages; "
+                        "look for a very long page title.")
+
+
+# Puts (or updates) each page number after its entry in the contents.
+_SET_NUMBERS = """numbers => {
+  for (const [id, number] of Object.entries(numbers)) {
+    const link = document.querySelector('.handbook-contents a[href="#' + CSS.escape(id) + '"]');
+    let slot = link.parentElement.querySelector(':scope > .handbook-contents__page');
+    if (!slot) {
+      slot = document.createElement('span');
+      slot.className = 'handbook-contents__page';
+      link.after(slot);
+    }
+    slot.textContent = number;
+  }
+}"""
+
+
+def _pdf_objects(data: bytes) -> dict[int, bytes]:
+    # Chromium (Skia) writes its page tree and destinations as plain, uncompressed objects.
+    return {int(m[1]): m[2] for m in
+            re.finditer(rb"(?m)^(\d+) 0 obj\s*(<<.*?>>)\s*(?:endobj|stream)", data, re.S)}
+
+
+def _pages_in_order(pdf: Path, objects: dict[int, bytes]) -> list[int]:
+    roots = [n for n, body in objects.items() if re.search(rb"/Type\s*/Pages\b", body) and b"/Parent" not in body]
+    if len(roots) != 1:
+        raise HandbookError(f"{pdf}: cannot find its page tree; was it printed by Chromium?")
+
+    def walk(number: int) -> list[int]:
+        body = objects[number]
+        if not re.search(rb"/Type\s*/Pages\b", body):
+            return [number]
+        kids = re.search(rb"/Kids\s*\[([^\]]*)\]", body)
+        return [page for kid in re.findall(rb"(\d+) 0 R", kids[1] if kids else b"") for page in walk(int(kid))]
+
+    return walk(roots[0])
+
+
 def pdf_page_count(pdf: Path) -> int:
-    """Pages in a PDF, from its page tree (Chromium writes it uncompressed)."""
-    data = pdf.read_bytes()
-    counts = [int(m[1]) for m in re.finditer(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
-    counts += [int(m[1]) for m in re.finditer(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
-    if not counts:
-        raise HandbookError(f"{pdf}: no page tree found; is it a PDF?")
-    return max(counts)
+    """Pages in a PDF, from its page tree."""
+    return len(_pages_in_order(pdf, _pdf_objects(pdf.read_bytes())))
+
+
+def anchor_pages(pdf: Path) -> dict[str, int]:
+    """The page (from 1) that each named destination (an element id) is on."""
+    objects = _pdf_objects(pdf.read_bytes())
+    order = {number: index for index, number in enumerate(_pages_in_order(pdf, objects), start=1)}
+    catalog = next((body for body in objects.values() if re.search(rb"/Type\s*/Catalog\b", body)), b"")
+    dests = re.search(rb"/Dests\s+(\d+) 0 R", catalog)
+    if not dests:
+        return {}
+    names = re.findall(rb"/([^\s/\[]+)\s*\[(\d+) 0 R", objects[int(dests[1])])
+    decode = lambda name: re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), name).decode()
+    return {decode(name): order[int(page)] for name, page in names if int(page) in order}
 
 
 def report(site_dir: Path, handbooks: list[Handbook]) -> list[dict]:

@@ -77,32 +77,44 @@ def test_every_section_has_a_handbook_and_so_has_the_whole_toolkit(config, handb
         assert (site_dir / handbook.pdf_path).read_bytes()[:5] == b"%PDF-", handbook.pdf_path
 
 
-def test_every_page_of_a_section_is_printed_in_navigation_order(handbooks, titles, page_texts):
+@pytest.fixture(scope="module")
+def landings(handbooks, titles, page_texts):
+    """Where each toolkit page starts in each PDF: {slug: [PDF page number, ...]} in nav order."""
+    found_all = {}
     for handbook in handbooks:
         texts = page_texts[handbook.slug]
         contents = next(i for i, text in enumerate(texts) if words(text).startswith("Contents"))
-        sheet = contents  # every toolkit page starts a new sheet, headed by its title
-        for page in handbook.pages:
+        sheet, found_all[handbook.slug] = contents, []
+        for page in handbook.pages:  # every toolkit page starts a new sheet, headed by its title
             title = titles[page.url]
             heads = (title, f"{page.section} {title}")  # the whole toolkit names the section above
             found = next((i for i in range(sheet + 1, len(texts))
                           if words(texts[i]).startswith(heads)), None)
             assert found is not None, (f"{handbook.pdf_path}: no sheet after PDF page {sheet + 1} "
                                        f"starts with '{title}' ({page.src})")
+            found_all[handbook.slug].append(found + 1)
             sheet = found
+    return found_all
 
 
-def test_contents_lists_every_page_in_order(handbooks, titles, page_texts):
+def test_every_page_of_a_section_is_printed_in_navigation_order(handbooks, landings):
+    for handbook in handbooks:
+        starts = landings[handbook.slug]
+        assert len(starts) == len(handbook.pages) and starts == sorted(set(starts)), handbook.pdf_path
+
+
+def test_contents_lists_every_page_in_order_with_its_page_number(handbooks, titles, page_texts, landings):
     for handbook in handbooks:
         texts = [words(t) for t in page_texts[handbook.slug]]
         start = next(i for i, text in enumerate(texts) if text.startswith("Contents"))
-        first_page = next(i for i in range(start + 1, len(texts))
-                          if not re.match(r"^\d+\. ", texts[i]) and titles[handbook.pages[0].url] in texts[i])
-        contents = " ".join(texts[start:first_page])
+        contents = " ".join(texts[start:landings[handbook.slug][0] - 1])
         position = 0
-        for page in handbook.pages:
-            position = contents.find(titles[page.url], position)
-            assert position >= 0, f"{handbook.pdf_path}: contents lacks '{titles[page.url]}' in order"
+        for page, number in zip(handbook.pages, landings[handbook.slug]):
+            title = titles[page.url]
+            entry = re.compile(re.escape(title) + r" (\d+)\b").search(contents, position)
+            assert entry, f"{handbook.pdf_path}: contents lacks '{title}' after position {position}"
+            assert int(entry[1]) == number, f"{handbook.pdf_path}: contents says '{title}' is on page {entry[1]}, it starts on {number}"
+            position = entry.end()
 
 
 def test_no_site_navigation_search_or_buttons_in_a_handbook(handbooks, page_texts):
