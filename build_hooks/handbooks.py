@@ -446,18 +446,18 @@ def print_pdfs(site_dir: Path, handbooks: list[Handbook], config: dict) -> None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise HandbookError("Playwright is not installed: run 'make build' to set up .venv.") from None
-    scratch = tempfile.mkdtemp(prefix="toolkit-handbooks-")
-    env = {**os.environ, "XDG_CONFIG_HOME": os.environ.get("XDG_CONFIG_HOME", f"{scratch}/config"),
-           "XDG_CACHE_HOME": os.environ.get("XDG_CACHE_HOME", f"{scratch}/cache")}
     site_name = config.get("site_name", "")
-    with sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory(prefix="toolkit-handbooks-") as scratch, sync_playwright() as playwright:
+        # Chromium writes a profile and caches: into the Makefile's folders, or a throwaway one.
+        env = {**os.environ, "XDG_CONFIG_HOME": os.environ.get("XDG_CONFIG_HOME", f"{scratch}/config"),
+               "XDG_CACHE_HOME": os.environ.get("XDG_CACHE_HOME", f"{scratch}/cache")}
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
         try:
             page = browser.new_page()
             for handbook in handbooks:
                 page.goto((site_dir / handbook.html_path).resolve().as_uri(), wait_until="load")
                 if not config.get("site_url"):
-                    # Links to other toolkit pages would point at this build machine; on paper
+                    # Links to the rest of the site would point at this build machine; on paper
                     # print.css names the page instead.
                     page.evaluate("document.querySelectorAll('a[data-handbook-site-link]')"
                                   ".forEach(a => a.removeAttribute('href'))")
