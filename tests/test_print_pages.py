@@ -150,3 +150,14 @@ def test_every_tab_of_a_tabbed_block_prints(page, site_server):
     assert one.is_visible() and not two.is_visible()
     page.emulate_media(media="print")
     assert one.is_visible() and two.is_visible()
+
+
+def test_print_this_section_opens_the_section_handbook(page, site_server):
+    page.goto(site_server + "law/")
+    download = page.get_by_role("link", name=re.compile(r"^Download ‘The law’ \(PDF, \d+ KB, \d+ pages\)$"))
+    pdf = page.request.get(download.evaluate("a => a.href"))
+    assert pdf.ok and pdf.body()[:5] == b"%PDF-"
+    page.get_by_role("link", name="Print this section").click()
+    page.wait_for_url("**/handbooks/the-law.html")
+    assert page.locator("h1").inner_text() == "The law"
+    assert page.get_by_role("button", name="Print this handbook").is_visible()
