@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         except handbooks.HandbookError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
-        print(handbooks.format_report(rows))
+        print(handbooks.format_report(rows, args.site))
         return 0
 
     if args.command == "runtime":

@@ -468,38 +468,45 @@ def print_pdfs(site_dir: Path, handbooks: list[Handbook], config: dict) -> None:
 
 
 def _print_with_page_numbers(page, pdf: Path, handbook: Handbook, footer: str) -> None:
-    """Print, read where each toolkit page landed, write those numbers into the contents, and
-    print again until the numbers hold (paper has no links, so the contents needs them)."""
+    """Paper has no links, so the contents gets page numbers and each link inside the handbook
+    says "(page N)". Print (untagged, quicker) to find where every link target lands, write the
+    numbers in, and print again, tagged, until the numbers hold: usually once."""
     numbers: dict[str, int] = {}
-    for attempt in range(4):
+    for attempt in range(6):
+        final = attempt > 0  # the first print only finds where things land
         page.evaluate(_SET_NUMBERS, numbers)
-        final = attempt > 0  # the first print only finds where pages land: untagged, it is quicker
         page.pdf(path=pdf, format="A4", prefer_css_page_size=True, print_background=True,
                  tagged=final, outline=final, display_header_footer=final,
                  header_template="<div></div>", footer_template=footer)
         landed = anchor_pages(pdf)
-        wanted = {p.anchor: landed.get(p.anchor) for p in handbook.pages}
-        if None in wanted.values():
-            raise HandbookError(f"{pdf}: Chromium left out the link targets of "
-                                f"{[a for a, n in wanted.items() if n is None]}.")
-        if final and wanted == numbers:
+        missing = [p.anchor for p in handbook.pages if p.anchor not in landed]
+        if missing:
+            raise HandbookError(f"{pdf}: Chromium left out the link targets of {missing}.")
+        if final and landed == numbers:
             return
-        numbers = wanted
-    raise HandbookError(f"{pdf}: the contents' page numbers kept moving the pages; "
-                        "look for a very long page title.")
+        numbers = landed
+    raise HandbookError(f"{pdf}: the page numbers written into it kept moving its pages. "
+                        "Look for a very long page title or a page with many links near a page break.")
 
 
-# Puts (or updates) each page number after its entry in the contents.
+# Writes the page numbers in: after each entry in the contents, and after each link to
+# somewhere else in the handbook (print.css shows data-print-target after a link, on paper).
 _SET_NUMBERS = """numbers => {
   for (const [id, number] of Object.entries(numbers)) {
-    const link = document.querySelector('.handbook-contents a[href="#' + CSS.escape(id) + '"]');
-    let slot = link.parentElement.querySelector(':scope > .handbook-contents__page');
-    if (!slot) {
-      slot = document.createElement('span');
-      slot.className = 'handbook-contents__page';
-      link.after(slot);
+    const href = '[href="#' + CSS.escape(id) + '"]';
+    const entry = document.querySelector('.handbook-contents a' + href);
+    if (entry) {
+      let slot = entry.parentElement.querySelector(':scope > .handbook-contents__page');
+      if (!slot) {
+        slot = document.createElement('span');
+        slot.className = 'handbook-contents__page';
+        entry.after(slot);
+      }
+      slot.textContent = number;
     }
-    slot.textContent = number;
+    for (const link of document.querySelectorAll('.handbook-page a' + href)) {
+      link.setAttribute('data-print-target', 'page ' + number);
+    }
   }
 }"""
 
@@ -559,11 +566,11 @@ def format_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
 
 
-def format_report(rows: list[dict]) -> str:
+def format_report(rows: list[dict], site_dir: Path = Path("site")) -> str:
     width = max(len(r["title"]) for r in rows)
     lines = [f"{'Handbook':<{width}}  {'PDF pages':>9}  {'Size':>8}  File"]
-    lines += [f"{r['title']:<{width}}  {r['pdf_pages']:>9}  {format_size(r['pdf_bytes']):>8}  site/{r['pdf']}"
-              for r in rows]
+    lines += [f"{r['title']:<{width}}  {r['pdf_pages']:>9}  {format_size(r['pdf_bytes']):>8}  "
+              f"{(site_dir / r['pdf']).as_posix()}" for r in rows]
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -115,6 +116,29 @@ def test_contents_lists_every_page_in_order_with_its_page_number(handbooks, titl
             assert entry, f"{handbook.pdf_path}: contents lacks '{title}' after position {position}"
             assert int(entry[1]) == number, f"{handbook.pdf_path}: contents says '{title}' is on page {entry[1]}, it starts on {number}"
             position = entry.end()
+
+
+def test_links_inside_a_handbook_say_which_page_on_paper(handbooks, site_dir, titles, page_texts):
+    """Each link to another part of the handbook prints "(page N)", and N is where its target is."""
+    checked = 0
+    for handbook in handbooks:
+        pdf = site_dir / handbook.pdf_path
+        page = (site_dir / handbook.html_path).read_text()
+        texts = [words(t) for t in page_texts[handbook.slug]]
+        text = " ".join(texts)
+        landed = hb.anchor_pages(pdf)
+        body = page[page.index('<section class="handbook-page"'):]  # not the contents
+        body = re.sub(r"<table\b.*?</table>", "", body, flags=re.S)  # cells wrap words apart
+        pages = {p.anchor: titles[p.url] for p in handbook.pages}
+        for anchor, label in re.findall(r'<a href="#([^"]+)">([^<]+)</a>', body):
+            target = re.search(rf'<h\d id="{re.escape(anchor)}"[^>]*>(.*?)</h\d>', page, re.S)
+            heading = pages.get(anchor) or (target and words(html.unescape(re.sub(r"<[^>]+>", "", target[1]))))
+            number = landed[anchor]
+            if heading:  # a page or a heading (other targets have no text of their own to look for)
+                assert heading in texts[number - 1], f"{pdf}: '{heading}' (#{anchor}) is not on page {number}"
+            assert f"{words(html.unescape(label))} (page {number})" in text, f"{pdf}: '{label}' lacks (page {number})"
+            checked += 1
+    assert checked, "no handbook has a link between its pages"
 
 
 def test_no_site_navigation_search_or_buttons_in_a_handbook(handbooks, page_texts):
@@ -264,7 +288,7 @@ def test_cli_prints_the_table_and_report(tmp_path):
     assert lines[0].split() == ["Handbook", "PDF", "pages", "Size", "File"]
     for row, line in zip(report, lines[1:], strict=True):
         assert line.split() == [*row["title"].split(), str(row["pdf_pages"]),
-                                *hb.format_size(row["pdf_bytes"]).split(), f"site/{row['pdf']}"]
+                                *hb.format_size(row["pdf_bytes"]).split(), f"{site}/{row['pdf']}"]
 
 
 # --- The parts, on small made-up sites ------------------------------------------------------------
