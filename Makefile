@@ -49,8 +49,10 @@ $(RUNTIME)/.staged: $(VENV)/.installed node_modules/.installed $(shell find deci
 	$(PY) -m build_hooks runtime
 	@touch $@
 
-build: $(RUNTIME)/.staged
+# The handbooks step prints each section's handbook to PDF with Chromium (system-packages).
+build: $(RUNTIME)/.staged system-packages
 	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m build_hooks handbooks
 
 serve: build
 	@echo "Serving the toolkit on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"

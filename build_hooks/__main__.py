@@ -4,6 +4,8 @@
         every check; each problem as `path:line: what is wrong. How to fix it.`; exit 1 if any
     python -m build_hooks runtime
         stage the self-hosted Pyodide runtime and the decision_tools wheel
+    python -m build_hooks handbooks [--site site]
+        after mkdocs build: the printable handbooks (HTML and PDF) in site/handbooks/, and a report
 """
 
 from __future__ import annotations
@@ -26,7 +28,20 @@ def main(argv: list[str] | None = None) -> int:
                        help="a contact last checked more than N days ago is a warning (default: from mkdocs.yml, else 365)")
     check.add_argument("--external-links", action="store_true", help="also list every link to an outside site")
     sub.add_parser("runtime", help="stage the self-hosted Pyodide runtime and the decision_tools wheel")
+    books = sub.add_parser("handbooks", help="after mkdocs build: print the handbooks (HTML and PDF) into site/handbooks/")
+    books.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
+
+    if args.command == "handbooks":
+        from . import handbooks
+
+        try:
+            rows = handbooks.build(args.site)
+        except handbooks.HandbookError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(handbooks.format_report(rows, args.site))
+        return 0
 
     if args.command == "runtime":
         try:
