@@ -30,13 +30,10 @@ from urllib.parse import unquote, urlsplit
 
 from .toolkit import ROOT, BenchError
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    # Without these Chromium tries to reach Google's hosts on its own.
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+# tests/harness.py: how the tests start Chromium and serve the site with nginx; the bench does the same.
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))
+from harness import CHROMIUM, CHROMIUM_ARGS, HarnessError, serve_with_nginx  # noqa: E402
 VARIANTS = ("worker", "main-thread", "no-python")
 READY_TIMEOUT = 120_000  # ms: Pyodide can take 10+ s on a loaded 2-core machine
 STEP_TIMEOUT = 30_000
@@ -320,15 +317,18 @@ def wizards(site: Path, runs: int, paths_per_tool: int, work: Path, progress=pri
     """Every wizard measurement, for every tool; the load timings for the first tool."""
     from playwright.sync_api import sync_playwright
 
-    from deploy import local_nginx
-
     tools = tool_ids()
     served = work / "site"
     pages = prepare_site(site, served, tools)
     results = {"tools": tools, "load_tool": tools[0], "runs": runs, "paths_per_tool": paths_per_tool,
                "steps": {}}
     try:
-        with local_nginx.serve(served, _folder(work / "nginx")) as base, sync_playwright() as playwright:
+        server = serve_with_nginx(served, _folder(work / "nginx"))
+    except HarnessError as error:
+        raise BenchError(str(error)) from None
+    try:
+        with sync_playwright() as playwright:
+            base = server.url
             browser = Browser(playwright, served)
             results["chromium"] = _chromium_version(playwright)
             progress(f"Loading tools/{tools[0]}/ in Chromium (nginx, shipped config), {runs} cold and {runs} warm loads a variant")
@@ -343,8 +343,8 @@ def wizards(site: Path, runs: int, paths_per_tool: int, work: Path, progress=pri
                         results["steps"].setdefault(tool, {})[variant] = steps(page, base, pages, tool, variant, chosen[tool])
                 finally:
                     context.close()
-    except local_nginx.NginxError as error:
-        raise BenchError(str(error)) from None
+    finally:
+        server.stop()
     for variant in ("worker", "main-thread"):
         every = [ms for tool in tools for ms in results["steps"][tool][variant]["step_ms"]]
         frames = [ms for tool in tools for ms in results["steps"][tool][variant]["click_to_frame_ms"]]

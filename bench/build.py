@@ -42,29 +42,43 @@ def _median(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
+def _forget_hooks_cache(toolkit: Toolkit) -> None:
+    """Delete what the build hooks keep between builds (beside docs/), so the next build is a first one."""
+    import build_hooks
+
+    build_hooks.clear_caches(toolkit.docs)
+
+
 def measure(toolkit: Toolkit, runs: int, label: str, progress=print) -> dict:
-    """Build `toolkit` `runs` times with hooks and `runs` times without, alternating."""
+    """Build `toolkit` `runs` times each way, alternating: with hooks as a first build (the hooks'
+    cache between builds deleted), without hooks, and with hooks again as a rebuild (the cache the
+    first build left)."""
     with_hooks: list[dict] = []
     without: list[dict] = []
+    rebuild: list[dict] = []
     for n in range(1, runs + 1):
+        _forget_hooks_cache(toolkit)
         with_hooks.append(build_once(toolkit.with_hooks))
         without.append(build_once(toolkit.without_hooks))
+        rebuild.append(build_once(toolkit.with_hooks))
         progress(f"  {label}: run {n}/{runs}: {with_hooks[-1]['wall_s']:.1f} s with hooks, "
-                 f"{without[-1]['wall_s']:.1f} s without")
+                 f"{without[-1]['wall_s']:.1f} s without, {rebuild[-1]['wall_s']:.1f} s rebuild with hooks")
     row = {"label": label, "pages": toolkit.pages, "runs": runs,
-           "with_hooks": with_hooks, "without_hooks": without}
+           "with_hooks": with_hooks, "without_hooks": without, "rebuild_with_hooks": rebuild}
     for key in ("wall_s", "cpu_s"):
-        on, off = _median(with_hooks, key), _median(without, key)
+        on, off, again = _median(with_hooks, key), _median(without, key), _median(rebuild, key)
         name = key[:-2]
         row[f"{name}_median_s"] = on
         row[f"{name}_median_no_hooks_s"] = off
+        row[f"{name}_median_rebuild_s"] = again
         row[f"hooks_share_{name}"] = (on - off) / on if on else 0.0
+        row[f"hooks_share_rebuild_{name}"] = (again - off) / again if again else 0.0
         row[f"{name}_per_page_ms"] = 1000 * on / toolkit.pages
         row[f"{name}_per_page_no_hooks_ms"] = 1000 * off / toolkit.pages
     pages = [p.stat().st_size for p in (toolkit.root / "site").rglob("*.html")
              if not p.relative_to(toolkit.root / "site").parts[0] == "assets"]
     row["html_kb_per_page"] = sum(pages) / len(pages) / 1024 if pages else None  # each page holds the navigation
-    row["max_rss_mb"] = max(run["max_rss_mb"] for run in with_hooks)
+    row["max_rss_mb"] = max(run["max_rss_mb"] for run in with_hooks + rebuild)
     row["max_rss_no_hooks_mb"] = max(run["max_rss_mb"] for run in without)
     return row
 
@@ -80,7 +94,7 @@ def checks_alone(toolkit: Toolkit, runs: int) -> float | None:
     check(toolkit.with_hooks)  # the first call imports the checks' libraries: not counted
     times = []
     for _ in range(runs):
-        clear()
+        clear(toolkit.docs)
         started = time.perf_counter()
         check(toolkit.with_hooks)
         times.append(time.perf_counter() - started)

@@ -14,8 +14,7 @@ import pytest
 from bench import report
 from bench.browser import Browser, prepare_site, sample_paths, steps, wait_ready
 from bench.toolkit import BenchError, generate, nav_pages, read_config
-from conftest import CHROMIUM, ROOT, SITE
-from deploy import local_nginx
+from harness import CHROMIUM, ROOT, SITE, serve_with_nginx
 
 SAMPLE_PAGES = len(list((ROOT / "docs").rglob("*.md")))
 
@@ -145,16 +144,20 @@ def test_wizard_measurements_work_on_the_built_site(tmp_path):
     path = sample_paths([json.loads(line) for line in subprocess.run(
         [sys.executable, "-m", "decision_tools", "paths", "post"], cwd=ROOT, capture_output=True, text=True,
         check=True).stdout.splitlines()], 1)
-    with local_nginx.serve(tmp_path / "served", tmp_path) as base, sync_playwright() as playwright:
-        browser = Browser(playwright, tmp_path / "served")
-        run = browser.load(tmp_path / "profile", base + pages["post"]["main-thread"], "main-thread")
-        assert run["engine_ready_ms"] > run["first_question_ms"] > 0
-        assert 0 < run["bytes"]["compressed"] < run["bytes"]["uncompressed"]
-        context, page = browser.open(tmp_path / "profile")
-        try:
-            measured = steps(page, base, pages, "post", "worker", path)
-            wait_ready(page)
-        finally:
-            context.close()
+    server = serve_with_nginx(tmp_path / "served", tmp_path)
+    try:
+        with sync_playwright() as playwright:
+            browser = Browser(playwright, tmp_path / "served")
+            run = browser.load(tmp_path / "profile", server.url + pages["post"]["main-thread"], "main-thread")
+            assert run["engine_ready_ms"] > run["first_question_ms"] > 0
+            assert 0 < run["bytes"]["compressed"] < run["bytes"]["uncompressed"]
+            context, page = browser.open(tmp_path / "profile")
+            try:
+                measured = steps(page, server.url, pages, "post", "worker", path)
+                wait_ready(page)
+            finally:
+                context.close()
+    finally:
+        server.stop()
     assert len(measured["step_ms"]) == len(path[0]["answers"])
     assert all(ms >= 0 for ms in measured["step_ms"])
