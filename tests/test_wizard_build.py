@@ -83,3 +83,10 @@ def test_built_pages_without_a_wizard_mention_no_runtime(site_dir):
         if 'class="dt-wizard"' not in text:
             # (A page may mention the folders in its text; it must not point the browser at them.)
             assert not RUNTIME_REF.search(text), page
+
+
+def test_built_tool_pages_list_the_written_out_logic_in_their_contents(site_dir):
+    for tool in TOOL_IDS:
+        html = (site_dir / "tools" / tool / "index.html").read_text()
+        assert f'id="dt-{tool}-logic"' in html
+        assert re.search(rf'class="md-nav__link" href="#dt-{tool}-logic"', html), f"{tool}: not in the contents"
