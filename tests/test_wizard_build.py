@@ -89,4 +89,4 @@ def test_built_tool_pages_list_the_written_out_logic_in_their_contents(site_dir)
     for tool in TOOL_IDS:
         html = (site_dir / "tools" / tool / "index.html").read_text()
         assert f'id="dt-{tool}-logic"' in html
-        assert re.search(rf'class="md-nav__link" href="#dt-{tool}-logic"', html), f"{tool}: not in the contents"
+        assert re.search(rf'<a href="#dt-{tool}-logic" class="md-nav__link', html), f"{tool}: not in the contents"
