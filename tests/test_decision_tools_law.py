@@ -76,3 +76,12 @@ def test_stalking_offences_were_added_by_the_protection_of_freedoms_act_2012():
 
 def test_disqualification_orders_last_five_years():
     assert law.DISQUALIFICATION.act == "Elections Act 2022" and "5 years" in law.DISQUALIFICATION.plain
+
+
+def test_restraining_orders_on_conviction_cite_the_sentencing_act():
+    """Section 5 of the 1997 Act was replaced by s360 of the Sentencing Act 2020 in December 2020."""
+    from decision_tools import law
+
+    assert "section 360" in law.RESTRAINING_ORDER.section
+    assert "Sentencing Act 2020" in law.RESTRAINING_ORDER.act
+    assert "sections 5 " not in law.RESTRAINING_ORDER.section
