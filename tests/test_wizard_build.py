@@ -12,6 +12,7 @@ from build_hooks import wizards
 from build_hooks.runtime import ROOT
 from wizard_driver import TOOL_IDS
 
+RUNTIME_REF = re.compile(r'(?:src|href|data-runtime|data-tools)="[^"]*assets/(?:pyodide|decision-tools)/')
 PAGES = {"law/offences.md": "../../law/offences/", "support/index.md": "../../support/"}
 
 
@@ -80,4 +81,12 @@ def test_built_pages_without_a_wizard_mention_no_runtime(site_dir):
     for page in site_dir.rglob("index.html"):
         text = page.read_text()
         if 'class="dt-wizard"' not in text:
-            assert "assets/pyodide/" not in text and "decision-tools/" not in text, page
+            # (A page may mention the folders in its text; it must not point the browser at them.)
+            assert not RUNTIME_REF.search(text), page
+
+
+def test_built_tool_pages_list_the_written_out_logic_in_their_contents(site_dir):
+    for tool in TOOL_IDS:
+        html = (site_dir / "tools" / tool / "index.html").read_text()
+        assert f'id="dt-{tool}-logic"' in html
+        assert re.search(rf'<a href="#dt-{tool}-logic" class="md-nav__link', html), f"{tool}: not in the contents"
