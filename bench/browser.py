@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -198,13 +199,16 @@ class Browser:
 
 
 def wait_ready(page) -> None:
-    try:
-        page.wait_for_function("() => performance.getEntriesByName('dt:engine-ready').length > 0",
-                               timeout=READY_TIMEOUT)
-    except Exception as error:  # Playwright's TimeoutError, or the page closed
-        status = page.evaluate("() => document.querySelector('.dt-wizard__status, .dt-wizard__message')?.textContent ?? ''")
-        raise BenchError(f"{page.url}: Python did not report ready (performance mark 'dt:engine-ready') "
-                         f"within {READY_TIMEOUT // 1000} s. The page says: {status.strip()!r}. ({error})") from None
+    """Wait for the `dt:engine-ready` mark, polling with plain evaluate calls: Playwright's own
+    waiting runs in requestAnimationFrame callbacks, which can make long tasks of their own."""
+    deadline = time.monotonic() + READY_TIMEOUT / 1000
+    while not page.evaluate("() => performance.getEntriesByName('dt:engine-ready').length"):
+        if time.monotonic() > deadline:
+            status = page.evaluate("() => document.querySelector('.dt-wizard__status, .dt-wizard__message')?.textContent ?? ''")
+            raise BenchError(f"{page.url}: Python did not report ready (performance mark 'dt:engine-ready') "
+                             f"within {READY_TIMEOUT // 1000} s. The page says: {status.strip()!r}.")
+        time.sleep(0.1)
+    time.sleep(0.2)  # let the long-task observer deliver its last entries
 
 
 def _quantile(values: list[float], q: float) -> float | None:
@@ -258,6 +262,14 @@ def answerable(run: dict) -> float:
     return at
 
 
+def _while_loading(run: dict) -> list[dict]:
+    """Long tasks begun once the wizard had started loading Python, until Python was ready."""
+    start, end = run["first_question_ms"], run["engine_ready_ms"]
+    if start is None or end is None:
+        return []
+    return [t for t in run["longtasks"] if start <= t["start"] < end]
+
+
 def _load_summary(runs: list[dict]) -> dict:
     def median(key):
         values = [r[key] for r in runs if r[key] is not None]
@@ -270,6 +282,7 @@ def _load_summary(runs: list[dict]) -> dict:
         "first_question_after_dcl_ms": statistics.median(first) if first else None,
         "engine_ready_ms": median("engine_ready_ms"),
         "longtasks_per_load": statistics.median(len(r["longtasks"]) for r in runs),
+        "longtasks_while_python_loads": statistics.median(len(_while_loading(r)) for r in runs),
         "longest_task_ms": max((t["duration"] for r in runs for t in r["longtasks"]), default=0),
         "compressed_bytes": statistics.median(r["bytes"]["compressed"] for r in runs),
         "uncompressed_bytes": statistics.median(r["bytes"]["uncompressed"] for r in runs),
@@ -283,34 +296,43 @@ def steps(page, base: str, pages: dict, tool: str, variant: str, chosen: list[di
     page.goto(base + pages[tool][variant], wait_until="domcontentloaded")
     wait_ready(page)
     ready_at = page.evaluate("() => performance.getEntriesByName('dt:engine-ready')[0].startTime")
-    wizard = page.locator(f'.dt-wizard[data-tool="{tool}"]')
+    root = f'.dt-wizard[data-tool="{tool}"]'
     measured: list[float] = []
     for n, path in enumerate(chosen):
         if n:
-            _click_and_wait(page, wizard.locator(".dt-restart"))
+            _click_and_wait(page, f"{root} .dt-restart")
         for _ in range(len(path["answers"]) + 1):
-            question = wizard.locator(".dt-wizard__step .dt-question")
-            if question.count() == 0:
+            qid = page.evaluate("(s) => document.querySelector(s)?.dataset.question ?? null",
+                                f"{root} .dt-wizard__step .dt-question")
+            if qid is None:
                 break
-            qid = question.get_attribute("data-question")
             if qid not in path["answers"]:
                 raise BenchError(f"{tool}: the page asked {qid!r}, which the path {path['answers']} does not answer")
             value = path["answers"][qid]
-            for v in value if isinstance(value, list) else [value]:
-                wizard.locator(f"#dt-{tool}-{qid}-{v}").check()
-            measured.append(_click_and_wait(page, wizard.locator(".dt-continue")))
-        if wizard.locator(".dt-result").count() != 1:
+            ids = [f"dt-{tool}-{qid}-{v}" for v in (value if isinstance(value, list) else [value])]
+            page.evaluate("(ids) => { for (const id of ids) { const input = document.getElementById(id); "
+                          "if (!input.checked) input.click(); } }", ids)
+            measured.append(_click_and_wait(page, f"{root} .dt-continue"))
+        if page.evaluate("(s) => document.querySelectorAll(s).length", f"{root} .dt-result") != 1:
             raise BenchError(f"{tool}: no result on the page after answering {path['answers']}")
     frames = page.evaluate("() => window.__bench.clicks.filter((c) => c.frame !== undefined).map((c) => c.frame - c.click)")
     longtasks = [t for t in page.evaluate("() => window.__bench.longtasks") if t["start"] > ready_at]
     return {"paths": len(chosen), "step_ms": measured, "click_to_frame_ms": frames, "longtasks_while_answering": longtasks}
 
 
-def _click_and_wait(page, locator) -> float:
-    before = page.evaluate("() => performance.getEntriesByName('dt:step').length")
-    locator.click()
-    page.wait_for_function(f"() => performance.getEntriesByName('dt:step').length > {before}", timeout=STEP_TIMEOUT)
-    return page.evaluate("() => performance.getEntriesByName('dt:step').at(-1).duration")
+def _click_and_wait(page, selector: str) -> float:
+    """Click a wizard button (in the page, not through Playwright's rAF-driven actions) and
+    return the wizard's own `dt:step` measure of the step that follows."""
+    before = page.evaluate("(s) => { const n = performance.getEntriesByName('dt:step').length; "
+                           "document.querySelector(s).click(); return n; }", selector)
+    deadline = time.monotonic() + STEP_TIMEOUT / 1000
+    while True:
+        step = page.evaluate("(n) => performance.getEntriesByName('dt:step')[n]?.duration ?? null", before)
+        if step is not None:
+            return step
+        if time.monotonic() > deadline:
+            raise BenchError(f"{page.url}: no next step within {STEP_TIMEOUT // 1000} s of clicking {selector}")
+        time.sleep(0.01)
 
 
 def wizards(site: Path, runs: int, paths_per_tool: int, work: Path, progress=print) -> dict:

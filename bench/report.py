@@ -185,6 +185,9 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
             ["Long tasks a load, cold / warm (longest)",
              *each(lambda v: f"{load[v]['cold']['longtasks_per_load']:g} / {load[v]['warm']['longtasks_per_load']:g} "
                              f"({_ms(max(load[v]['cold']['longest_task_ms'], load[v]['warm']['longest_task_ms']))})")],
+            ["Of which while Python loads, cold / warm",
+             *each(lambda v: "n/a" if v == "no-python" or "longtasks_while_python_loads" not in load[v]["cold"] else
+                   f"{load[v]['cold']['longtasks_while_python_loads']:g} / {load[v]['warm']['longtasks_while_python_loads']:g}")],
             ["Answer to next step, median / p95 (dt:step)", *each(lambda v: step(v, "step_ms"))],
             ["Click to next frame, median / p95", *each(lambda v: step(v, "click_to_frame_ms"))],
             ["Long tasks while answering", *each(lambda v: str(steps[v]["longtasks_while_answering"]) if v in steps else "n/a")],
