@@ -1,11 +1,13 @@
-// Module worker: load the self-hosted Pyodide and the decision_tools wheel, then answer
-// "evaluate" messages. Answers never leave this browser.
+// Module worker: load the self-hosted Pyodide and the decision_tools wheel (by name, from the
+// site's own pyodide-lock.json, sha256 checked), then answer "evaluate" messages. It keeps no
+// answers: each message carries them all and the engine replays them. Nothing leaves the browser.
 
 let evaluateJson;
 
 async function init(runtime, tools) {
   const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
-  const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: `${tools}pyodide-lock.json` });
+  const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: `${tools}pyodide-lock.json`,
+                                      stdout: () => {}, stderr: () => {} });
   const failed = [];
   await pyodide.loadPackage("decision-tools", { errorCallback: (m) => failed.push(m), messageCallback: () => {} });
   if (failed.length) throw new Error(failed.join("; "));
@@ -27,9 +29,10 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: "ready" });
     } else if (data.type === "evaluate") {
       const step = JSON.parse(evaluateJson(data.tool, JSON.stringify(data.answers)));
-      self.postMessage(step.error ? { type: "error", message: step.error } : { type: "step", step });
+      self.postMessage(step.error ? { type: "error", id: data.id, message: step.error }
+                                  : { type: "step", id: data.id, step });
     }
   } catch (error) {
-    self.postMessage({ type: "error", message: `The tool could not start: ${error.message}` });
+    self.postMessage({ type: "error", id: data.id, message: `The tool could not start: ${error.message}` });
   }
 };
