@@ -137,10 +137,13 @@ def expected_result(tool: str, answers: dict, site_server: str) -> dict:
     }
 
 
-def axe_violations(page) -> list[dict]:
+def axe_violations(page, within=(".dt-wizard", ".dt-exit")) -> list[dict]:
+    """axe-core on what this feature puts on the page: the wizard and the quick exit. (The
+    rest of each page is checked by the site-wide tests.) `within=None` checks the whole page."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context = {"include": [[s] for s in within if page.locator(s).count()]} if within else None
+    results = page.evaluate("(context) => axe.run(context || document, {resultTypes: ['violations']})", context)
     return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
             for v in results["violations"]]
 
