@@ -22,6 +22,7 @@ PLAN_LINK = Link("Print your plan and fill it in", "tools/safety-plan.md", "your
 # The lines of the printed plan, filled in by hand on paper: the tool never asks for them, so
 # names, times and the code word never exist anywhere but on the paper.
 PLAN_LINES = (
+    "Date and time",
     "Where I am going (address or venue)",
     "Who I am meeting",
     "Who knows where I am (name and phone)",
