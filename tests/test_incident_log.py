@@ -357,3 +357,18 @@ def test_axe_finds_nothing_empty_filled_editing_and_with_errors(page, log_url):
     page.get_by_role("button", name="Delete entry 1").click()
     page.get_by_role("button", name="Delete the whole log").click()
     assert axe(page) == [], "confirming a delete"
+
+
+def test_the_log_starts_after_instant_navigation_and_without_python_when_empty(page, nginx_server):
+    """Material swaps pages without reloading: the log must still start. An empty log needs no
+    Python, so nothing of Pyodide is fetched for it."""
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(nginx_server + "personal-safety/")
+    page.evaluate("window.sameDocument = true")
+    page.locator(".md-nav__link", has_text="Incident log").first.click()
+    page.wait_for_url("**/tools/incident-log/")
+    page.locator(".incident-log--ready").wait_for()
+    assert page.locator(".il-count").inner_text() == "Your log is empty."
+    assert page.evaluate("window.sameDocument === true"), "Material's instant navigation, not a page load"
+    assert [u for u in fetched if "/assets/pyodide/" in u or "/assets/decision-tools/" in u] == []

@@ -31,7 +31,8 @@ def on_page_content(html, page, config, files):
             "channels": incidents.CHANNELS, "format": incidents.FORMAT, "version": incidents.VERSION}
     filled = (f'<div class="incident-log" data-runtime="{escape(base + paths["runtime"])}" '
               f'data-tools="{escape(base + paths["tools"])}">'
-              f'<script type="application/json" class="incident-log__data">{escape(json.dumps(data), quote=False)}</script>'
+              # "<" escaped so no value can close the script element.
+              f'<script type="application/json" class="incident-log__data">{json.dumps(data).replace("<", "\\u003c")}</script>'
               '<noscript><p class="incident-log__message">The incident log needs JavaScript, which is turned off or '
               'not available in this browser. You can keep a log on paper instead: write down the date and time, '
               'what happened, who it was and where your evidence is, and sign and date each entry.</p></noscript>'
