@@ -377,6 +377,8 @@ function mount(root) {
     return el("a", { href: url + (link.anchor ? `#${link.anchor}` : "") }, text ?? link.title);
   }
 
+  const links = (items) => el("ul", { class: "il-links" }, items.map((link) => el("li", {}, linkTo(link))));
+
   let insightsSeq = 0;
   async function showInsights() {
     if (!entries.length) {
@@ -397,12 +399,12 @@ function mount(root) {
     if (r.report_now.length) {
       parts.push(el("div", { class: "il-notice il-notice--warning il-report-now" },
         el("h3", {}, "Threats to report"),
-        el("ul", {}, r.report_now.map((t) => el("li", {}, t.message, " ", linkTo(t.links[0]), ". ", linkTo(t.links[1]), ".")))));
+        el("ul", {}, r.report_now.map((t) => el("li", {}, el("p", {}, t.message), links(t.links))))));
     }
     if (r.patterns.length) {
       parts.push(el("div", { class: "il-notice il-patterns" },
         el("h3", {}, "The same person more than once"),
-        el("ul", {}, r.patterns.map((p) => el("li", {}, p.message, " ", linkTo(p.links[0]), ". ", linkTo(p.links[1]), ".")))));
+        el("ul", {}, r.patterns.map((p) => el("li", {}, el("p", {}, p.message), links(p.links))))));
     }
     if (!parts.length) parts.push(el("p", {}, "No one appears more than once, and there are no threats waiting to be reported."));
     const table = (caption, head, rows) => el("table", { class: "il-counts" },
