@@ -294,12 +294,27 @@ def test_two_tabs_do_not_overwrite_each_other(context, log_url):
     second.fill("#il-what", "Also typed in the second tab.")
     first.get_by_role("button", name="Save changes").click()
     second.get_by_role("button", name="Save this incident").click()
+    expect(first.locator(".il-entry")).to_have_count(3)
+    # Both tabs change the same entry: the second save is told, not silently lost or overwriting.
+    first.get_by_role("button", name="Change entry 2").click()
+    second.get_by_role("button", name="Change entry 2").click()
+    second.fill("#il-what", "Typed in the second tab.")
+    second.fill("#il-evidence", "Added in the second tab.")
+    second.get_by_role("button", name="Save changes").click()
+    expect(first.locator(".il-entry").nth(1)).to_contain_text("Added in the second tab.")
+    first.fill("#il-effect", "Written in the first tab.")
+    first.get_by_role("button", name="Save changes").click()
+    expect(first.locator(".il-changed-elsewhere")).to_contain_text("Entry 2 was changed in another tab or window")
+    assert first.input_value("#il-effect") == "Written in the first tab."
+    expect(second.locator(".il-entry").nth(1)).not_to_contain_text("Written in the first tab.")
+    first.get_by_role("button", name="Cancel").click()
     for tab in (first, second):
         tab.reload()
         tab.locator(".incident-log--ready").wait_for()
         text = tab.locator(".il-list").inner_text()
         assert "Changed in the first tab." in text and "Typed in the second tab." in text
         assert "Also typed in the second tab." in text and tab.locator(".il-entry").count() == 3
+        assert "Added in the second tab." in text and "Written in the first tab." not in text
 
 
 def test_the_log_survives_a_browser_restart(playwright, log_url, tmp_path):

@@ -272,6 +272,7 @@ function mount(root) {
   let db = null;
   let entries = [];
   let editing = null;       // the id of the entry in the form, when changing one
+  let editingBase = null;   // its "updated" stamp when the change started, to spot a change elsewhere
   let worker = null;
   let workerState = "off";  // off, starting, ready, failed
   let seq = 0;
@@ -453,6 +454,7 @@ function mount(root) {
   // -- add and change --
   function setEditing(entry) {
     editing = entry?.id ?? null;
+    editingBase = entry?.updated ?? null;
     formHeading.textContent = entry ? `Change entry ${chronology(entries).find((c) => c.entry.id === entry.id).number}` : "Add an incident";
     form.querySelector(".il-save").textContent = entry ? "Save changes" : "Save this incident";
     form.querySelector(".il-cancel").hidden = !entry;
@@ -489,6 +491,16 @@ function mount(root) {
     entry.updated = now;
     try {
       if (!db) throw new Error("storage is not available");
+      if (before) {
+        // Another tab or window may have changed this entry since this change started: say so
+        // rather than overwrite it. Saving again replaces it.
+        const stored = await request(db.transaction(STORE).objectStore(STORE).get(before.id));
+        if (stored && stored.updated !== editingBase) {
+          editingBase = stored.updated;
+          changedElsewhere(before.id);
+          return;
+        }
+      }
       await putAll(db, [entry]);
     } catch (error) {
       console.error("Incident log storage:", error);
@@ -505,6 +517,17 @@ function mount(root) {
       el("p", {}, wasEditing ? `Entry ${number} has been changed.` : `Entry ${number} has been saved in your log.`));
     saveProblem.replaceChildren(banner);
     banner.focus();
+  }
+
+  function changedElsewhere(id) {
+    const number = chronology(entries).find((c) => c.entry.id === id).number;
+    const box = el("div", { class: "dt-error-summary il-changed-elsewhere", tabindex: "-1" },
+      el("div", { role: "alert" },
+        el("h2", { class: "dt-error-summary__title" }, `Entry ${number} was changed in another tab or window`),
+        el("p", {}, "Nothing has been overwritten. Your version is still in the form, and the other version is in your log below."),
+        el("p", {}, "To keep your version instead, select “Save changes” again. To keep the other version, select “Cancel”.")));
+    form.querySelector(".il-form__errors").replaceChildren(box);
+    box.focus();
   }
 
   function notSaved(entry) {
