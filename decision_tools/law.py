@@ -81,76 +81,77 @@ FALSE_COMMUNICATIONS = LawRef(
     "false-communications", "Online Safety Act 2023", "section 179", "False communications",
     "It is a crime to send a message you know is false, meaning it to cause real psychological or "
     "physical harm to someone likely to see it, without a reasonable excuse.",
-    _COMMS, "online-safety-act")
+    _COMMS, "false-communications")
 THREATENING_COMMUNICATIONS = LawRef(
     "threatening-communications", "Online Safety Act 2023", "section 181", "Threatening communications",
     "It is a crime to send a message threatening death or serious harm (serious injury, rape, assault by "
     "penetration or serious financial loss), meaning the person to fear it will be carried out, or not "
     "caring whether they do.",
-    _OFFENCES, "threats")
+    _COMMS, "threatening-communications")
 
 # Threats, public order, hate, home, hacking, witnesses
 THREATS_TO_KILL = LawRef(
     "threats-to-kill", "Offences Against the Person Act 1861", "section 16", "Threats to kill",
     "It is a crime to threaten to kill someone, meaning them to fear the threat will be carried out. "
     "It applies however the threat is made: in person, by phone, in writing or online.",
-    _OFFENCES, "threats")
+    _OFFENCES, "threats-to-kill")
 THREATS_TO_PROPERTY = LawRef(
     "threats-to-damage-property", "Criminal Damage Act 1971", "section 2",
     "Threats to destroy or damage property",
     "It is a crime to threaten to destroy or damage someone's property, such as their home or car, "
     "meaning them to fear the threat will be carried out.",
-    _OFFENCES, "threats")
+    _OFFENCES, "criminal-damage")
 FEAR_OR_PROVOCATION = LawRef(
     "fear-or-provocation-of-violence", "Public Order Act 1986", "section 4",
     "Fear or provocation of violence",
     "It is a crime to use threatening, abusive or insulting words or behaviour towards someone, meaning "
-    "them to believe violence will be used against them, or to provoke violence.",
-    _OFFENCES, "offences-table")
+    "them to believe, or making them likely to believe, that violence will be used against them straight "
+    "away, or to provoke violence.",
+    _OFFENCES, "public-order")
 INTENTIONAL_HARASSMENT = LawRef(
     "intentional-harassment-alarm-distress", "Public Order Act 1986", "section 4A",
     "Intentional harassment, alarm or distress",
     "It is a crime to use threatening, abusive or insulting words or behaviour, or to display signs or "
     "writing, meaning to cause someone harassment, alarm or distress, and causing it.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "public-order")
 HARASSMENT_ALARM_DISTRESS = LawRef(
     "harassment-alarm-distress", "Public Order Act 1986", "section 5", "Harassment, alarm or distress",
     "It is a crime to use threatening or abusive words or behaviour, or to display writing, signs or "
     "images such as banners and placards, where someone is likely to be caused harassment, alarm or distress.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "public-order")
 STIRRING_UP_HATRED = LawRef(
     "stirring-up-hatred", "Public Order Act 1986", "Parts 3 and 3A", "Stirring up hatred",
     "It is a crime to stir up hatred on grounds of race, and, with threatening words or material, on "
     "grounds of religion or sexual orientation.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "hate-crime")
 AGGRAVATED_OFFENCES = LawRef(
     "racially-or-religiously-aggravated", "Crime and Disorder Act 1998", "sections 28 to 32",
     "Racially or religiously aggravated offences",
     "Harassment and public order offences carry higher penalties when they show, or are motivated by, "
     "hostility based on race or religion.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "hate-crime")
 HOSTILITY_IN_SENTENCING = LawRef(
     "hostility-in-sentencing", "Sentencing Act 2020", "section 66", "Hostility as an aggravating factor",
     "When a court sentences someone, hostility based on race, religion, disability, sexual orientation "
     "or transgender identity makes the offence more serious.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "hate-crime")
 HARASSMENT_AT_HOME = LawRef(
     "harassment-at-home", "Criminal Justice and Police Act 2001", "sections 42 and 42A",
     "Harassing someone in their home",
     "The police can direct people gathered outside your home to leave, and it is a crime to be outside "
     "someone's home to persuade them not to do something they are entitled to do, or to do something "
     "they need not do, where it may cause harassment, alarm or distress.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "harassment-in-the-home")
 COMPUTER_MISUSE = LawRef(
     "unauthorised-access", "Computer Misuse Act 1990", "section 1", "Unauthorised access to a computer",
     "It is a crime to get into someone's account, computer or phone without permission.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "computer-misuse")
 INTIMIDATING_WITNESSES = LawRef(
     "intimidating-witnesses", "Criminal Justice and Public Order Act 1994", "section 51",
     "Intimidating a witness",
     "It is a crime to intimidate or threaten someone who is helping the police or giving evidence, "
     "meaning to obstruct or interfere with justice.",
-    _OFFENCES, "offences-table")
+    _OFFENCES, "witness-intimidation")
 DISQUALIFICATION = LawRef(
     "disqualification-orders", "Elections Act 2022", "Part 5", "Barring offenders from elected office",
     "If someone is convicted of an intimidation offence against you because you are a councillor, the "

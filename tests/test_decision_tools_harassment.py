@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import decision_tools
+from tool_steps import steps
 from decision_tools import law
 
 NO_DANGER = {"danger": "no"}
@@ -16,20 +17,7 @@ COURSE = {**NO_DANGER, "what_happened": ["repeated"], "occasions": "more", "targ
           "oppressive": "torment", "fear": "no", "others": "no", "channel": ["online"]}
 
 
-def ask(answers: dict) -> dict:
-    return decision_tools.evaluate("harassment", answers)
-
-
-def next_question(answers: dict) -> str:
-    out = ask(answers)
-    assert out["status"] == "question", out.get("result", {}).get("id")
-    return out["question"]["id"]
-
-
-def result(answers: dict) -> dict:
-    out = ask(answers)
-    assert out["status"] == "result", out.get("question", {}).get("id")
-    return out["result"]
+ask, next_question, result = steps("harassment")
 
 
 def laws(res: dict) -> set[tuple[str, str]]:

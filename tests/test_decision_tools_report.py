@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-import decision_tools
+from tool_steps import steps
 
 NO_DANGER = {"danger": "no"}
 
 
-def ask(answers: dict) -> dict:
-    return decision_tools.evaluate("report", answers)
-
-
-def next_question(answers: dict) -> str:
-    out = ask(answers)
-    assert out["status"] == "question", out.get("result", {}).get("id")
-    return out["question"]["id"]
-
-
-def result(answers: dict) -> dict:
-    out = ask(answers)
-    assert out["status"] == "result", out.get("question", {}).get("id")
-    return out["result"]
+ask, next_question, result = steps("report")
 
 
 def full(what, sender="public", where=("none",), wellbeing="no") -> dict:

@@ -164,7 +164,7 @@ def _tell_list(outcome_id: str, answers) -> list[dict]:
     if outcome_id == "police-and-council":
         how = "Call 101 or report online."
         if _chose(answers, "hate"):
-            how += " Say it is a hate incident: it is recorded even if it is not a crime."
+            how += " Say you think it is a hate incident, even if you are not sure it is a crime."
         tell.append(_tell("police-non-emergency", "The police", how))
     tell.append(_tell(None, "Keep a record", _RECORD))
     for option, who, how, _ in _PLATFORM_STEPS:
