@@ -103,7 +103,8 @@ function resultView(data, step) {
     section("Who to contact", r.contacts.length ? el("ul", { class: "dt-contacts" }, r.contacts.map((role) => contactView(data, role))) : []),
     section("Why", r.why.length ? el("ul", { class: "dt-result__why" }, r.why.map((w) => el("li", {}, w))) : []),
     section("The law", r.law.length ? el("ul", { class: "dt-result__law" }, r.law.map((ref) => el("li", {},
-      pageLink(data, ref.page, ref.anchor, `${ref.act}, ${ref.section}`), `: ${ref.name}. ${ref.plain}`))) : []),
+      pageLink(data, ref.page, ref.anchor, `${ref.act}, ${ref.section}`), `: ${ref.name}.`,
+      el("span", { class: "dt-result__law-plain" }, ` ${ref.plain}`)))) : []),
     section("Find out more", r.links.length ? el("ul", { class: "dt-result__links" }, r.links.map((link) =>
       el("li", {}, pageLink(data, link.page, link.anchor, link.title)))) : []),
     (r.notes ?? []).map((n) => el("p", { class: "dt-result__note" }, n)),
