@@ -4,6 +4,8 @@ step. (The CSP and the page itself under nginx are covered by tests/test_quality
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from wizard_driver import (click_and_wait, covering_paths, expected_result, open_tool,
@@ -51,3 +53,21 @@ def test_flags_checklist_and_the_plan_to_fill_in(page, site_server):
     rows = sheet.locator("tbody tr").all_inner_texts()
     assert [r.split("\t")[0].strip() for r in rows] == list(safety_plan.PLAN_LINES), "the page's plan is the tool's"
     assert all(r.split("\t")[1].strip() == "" for r in rows)
+
+
+def test_print_this_result_prints_the_plan_to_fill_in_on_its_own_page(page, site_server, tmp_path):
+    wizard = open_tool(page, site_server, TOOL)
+    run_path(page, wizard, TOOL, {"what": "surgery", "alone": "no", "someone_knows": "yes", "way_out": "yes",
+                                  "phone": "yes", "visitor": "known"})
+    page.evaluate("window.print = () => { window.__printed = true; }")  # no print dialog in a test
+    wizard.get_by_role("button", name="Print this result").click()
+    assert page.evaluate("window.__printed") is True
+    page.emulate_media(media="print")
+    pdf = tmp_path / "plan.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    assert "Your plan covers the basics" in pages[0] and "Our code word" not in pages[0]
+    plan = " ".join(pages[1].split())
+    assert "Your plan" in plan and all(line in plan for line in safety_plan.PLAN_LINES)
+    assert "How this tool decides" not in "".join(pages)
