@@ -135,6 +135,7 @@ def test_missing_answers_show_an_error_summary_and_nothing_is_saved(page, log_ur
     assert page.evaluate("document.activeElement.classList.contains('dt-error-summary')")
     assert page.get_attribute("#il-what", "aria-invalid") == "true"
     assert "il-what-error" in page.get_attribute("#il-what", "aria-describedby")
+    assert axe(page) == [], "every kind of error at once"
     summary.get_by_role("link", name="Describe what was said or done").click()
     assert page.evaluate("document.activeElement.id") == "il-what"
     assert page.locator(".il-entry").count() == 0

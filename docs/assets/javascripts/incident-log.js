@@ -259,9 +259,8 @@ function markError(box, input, id, text) {
   const message = el("p", { class: "dt-error-message", id: `${id}-error` }, hidden("Error: "), text);
   const anchor = box.querySelector(".dt-hint") ?? box.querySelector("label, legend");
   anchor.after(message);
-  const target = input.tagName === "FIELDSET" ? input : input;
-  target.setAttribute("aria-invalid", "true");
-  target.setAttribute("aria-describedby", [target.getAttribute("aria-describedby"), `${id}-error`].filter(Boolean).join(" "));
+  input.setAttribute("aria-invalid", "true");
+  input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), `${id}-error`].filter(Boolean).join(" "));
 }
 
 // ---- the page -----------------------------------------------------------------------------------
