@@ -181,7 +181,8 @@ _CHECK_IN = "Check in when you finish, at the time you agreed."
 
 OUTCOMES = (
     Outcome("change-the-plan", "Change the plan before you go",
-            "This plan puts you at real risk. Do not go ahead as planned: change it first, and tell the council.",
+            "As planned, you could be with someone who has worried you before, or on your own with no one to "
+            "help. Change the plan first, and tell the council.",
             "urgent",
             actions=("If you are in danger right now, call 999.",
                      _PRINT, _CHECK_IN),
