@@ -80,7 +80,8 @@ def test_pages_without_a_wizard_are_left_alone():
 def test_built_pages_without_a_wizard_mention_no_runtime(site_dir):
     for page in site_dir.rglob("index.html"):
         text = page.read_text()
-        if 'class="dt-wizard"' not in text:
+        # The incident log runs its insights in the same worker, so it names the runtime too.
+        if 'class="dt-wizard"' not in text and 'class="incident-log"' not in text:
             # (A page may mention the folders in its text; it must not point the browser at them.)
             assert not RUNTIME_REF.search(text), page
 
