@@ -148,6 +148,10 @@ def _page_link(page_urls: dict[str, str], page: str, anchor: str, text: str) -> 
     return f'<a href="{escape(href)}">{escape(text)}</a>'
 
 
+def _law_link(page_urls: dict[str, str], ref: dict) -> str:
+    return _page_link(page_urls, ref["page"], ref.get("anchor", ""), f"{ref['act']}, {ref['section']}")
+
+
 def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str]) -> str:
     """The tool's questions, where each answer leads, and every result, as plain HTML."""
     ids = _step_ids(tool, flow)
@@ -159,7 +163,8 @@ def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str])
             return f'go to <a href="#{ids[step]}">question {numbers[step]}</a>'
         return f'result: <a href="#{ids[step]}">{escape(names.get(step, step))}</a>'
 
-    out = [f'<section class="dt-logic" aria-labelledby="dt-{tool}-logic">',
+    # A plain block, not a landmark: a handbook holds several tools' logic under the same heading.
+    out = ['<div class="dt-logic">',
            f'<h2 id="dt-{tool}-logic">How this tool decides</h2>',
            '<p>This is the whole of the tool\u2019s logic, written out from the same definition the '
            'questions above use. Start at question 1 and follow your answers to a result.</p>',
@@ -183,8 +188,8 @@ def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str])
             out.append('<p>What to do:</p><ol>' + "".join(f"<li>{escape(a)}</li>" for a in o["actions"]) + '</ol>')
         if o.get("law"):
             out.append('<p>The law:</p><ul>' + "".join(
-                f'<li>{_page_link(page_urls, ref["page"], ref.get("anchor", ""), f"{ref["act"]}, {ref["section"]}")}: '
-                f'{escape(ref["name"])}. {escape(ref["plain"])}</li>' for ref in o["law"]) + '</ul>')
+                f'<li>{_law_link(page_urls, ref)}: {escape(ref["name"])}. {escape(ref["plain"])}</li>'
+                for ref in o["law"]) + '</ul>')
         if o.get("contacts"):
             titles = [contacts.get(role, {}).get("title") or role for role in o["contacts"]]
             out.append(f'<p>Who to contact: {escape("; ".join(titles))}. Their details are on '
@@ -196,7 +201,7 @@ def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str])
         if o.get("notes"):
             out.append("".join(f'<p class="dt-logic__note">{escape(n)}</p>' for n in o["notes"]))
         out.append('</div>')
-    out.append('</section>')
+    out.append('</div>')
     return "".join(out)
 
 

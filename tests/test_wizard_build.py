@@ -12,6 +12,7 @@ from build_hooks import wizards
 from build_hooks.runtime import ROOT
 from wizard_driver import TOOL_IDS
 
+RUNTIME_REF = re.compile(r'(?:src|href|data-runtime|data-tools)="[^"]*assets/(?:pyodide|decision-tools)/')
 PAGES = {"law/offences.md": "../../law/offences/", "support/index.md": "../../support/"}
 
 
@@ -77,13 +78,18 @@ def test_pages_without_a_wizard_are_left_alone():
 
 
 def test_built_pages_without_a_wizard_point_at_no_runtime(site_dir):
-    # An attribute pointing at the runtime is what would make a page load it; prose about it
-    # (the deployment page explains the folder) is fine.
-    runtime_ref = re.compile(r'(?:src|href|data-[a-z-]+)="[^"]*assets/(?:pyodide|decision-tools)/')
     pages = list(site_dir.rglob("index.html"))
-    assert any(runtime_ref.search(p.read_text()) for p in pages), "the wizard pages should point at it"
+    assert any(RUNTIME_REF.search(p.read_text()) for p in pages), "the wizard pages should point at it"
     for page in pages:
         text = page.read_text()
-        # The incident log runs its insights in the same worker, so it names the runtime too.
+        # The incident log runs its insights in the same worker, so it points at the runtime too.
         if 'class="dt-wizard"' not in text and 'class="incident-log"' not in text:
-            assert not runtime_ref.search(text), page
+            # (A page may mention the folders in its text; it must not point the browser at them.)
+            assert not RUNTIME_REF.search(text), page
+
+
+def test_built_tool_pages_list_the_written_out_logic_in_their_contents(site_dir):
+    for tool in TOOL_IDS:
+        html = (site_dir / "tools" / tool / "index.html").read_text()
+        assert f'id="dt-{tool}-logic"' in html
+        assert re.search(rf'<a href="#dt-{tool}-logic" class="md-nav__link', html), f"{tool}: not in the contents"

@@ -2,9 +2,12 @@
 Leave quickly work; afterwards no answer remains in the page, sessionStorage, localStorage, a
 cookie or the URL."""
 
+import json
+
 import pytest
 
-from wizard_driver import (TOOL_IDS, click_and_wait, covering_paths, current_question, longest_path, open_tool,
+import decision_tools
+from wizard_driver import (TOOL_IDS, click_and_wait, current_question, longest_path, open_tool,
                            run_path, steps_shown, stored_state)
 
 pytestmark = pytest.mark.browser
@@ -147,3 +150,18 @@ def test_shift_pressed_with_other_keys_between_does_not_leave(page, site_server)
         page.keyboard.press(key)
     page.wait_for_timeout(300)
     assert page.url == site_server
+
+
+def test_stored_answers_the_tool_no_longer_accepts_start_it_again(page, site_server):
+    """Answers kept in sessionStorage from before a site update must not break the tool."""
+    tool = TOOL_IDS[0]
+    first = decision_tools.evaluate(tool, {})["question"]["id"]
+    page.goto(f"{site_server}support/")
+    page.evaluate("([key, value]) => sessionStorage.setItem(key, value)",
+                  [f"dt-wizard:{tool}", json.dumps({first: "not-an-option"})])
+    wizard = open_tool(page, site_server, tool)
+    page.wait_for_function("performance.getEntriesByName('dt:step').length > 0", timeout=30_000)
+    assert current_question(wizard)["id"] == first
+    assert "started again" in wizard.locator(".dt-wizard__status").inner_text()
+    assert wizard.locator(".dt-wizard--failed").count() == 0
+    assert stored_state(page)["session"] == {}

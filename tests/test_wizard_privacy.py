@@ -6,8 +6,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import decision_tools
-
 from wizard_driver import TOOL_IDS, longest_path, open_tool, run_path
 
 pytestmark = pytest.mark.browser

@@ -39,7 +39,8 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: "ready" });
     } else if (data.type === "evaluate") {
       const step = JSON.parse(evaluateJson(data.tool, JSON.stringify(data.answers)));
-      self.postMessage(step.error ? { type: "error", id: data.id, message: step.error }
+      // An answer the tool does not accept (say, one kept from before the site was updated).
+      self.postMessage(step.error ? { type: "invalid", id: data.id, message: step.error }
                                   : { type: "step", id: data.id, step });
     } else if (data.type === "insights" || data.type === "read-log") {
       // A bad log is an answer, not a failure: it comes back as { error } with the same id.

@@ -124,6 +124,7 @@ function mount(root) {
   let pending = null;     // a request made before Python was ready
   let seq = 0;
   let stepStart = 0;
+  let notice = "";        // a message to show with the next step
   let worker = null;
 
   try { chosen = JSON.parse(sessionStorage.getItem(storeKey) || "{}"); } catch { chosen = {}; }
@@ -166,7 +167,8 @@ function mount(root) {
 
   function show(next) {
     step = next;
-    status.textContent = "";
+    status.textContent = notice;
+    notice = "";
     document.title = pageTitle;
     const parts = [];
     if (next.answered.length) {
@@ -280,6 +282,13 @@ function mount(root) {
       if (pending) { const m = pending; pending = null; worker.postMessage(m); }
     } else if (message.type === "step") {
       if (message.id === seq) show(message.step);
+    } else if (message.type === "invalid") {
+      // Answers kept from an older version of the tool: start again rather than stop working.
+      console.warn("Decision tool:", message.message);
+      chosen = {};
+      save();
+      notice = "Your earlier answers no longer fit this tool, so it has started again.";
+      request({});
     } else if (message.type === "error") {
       fail(message.message);
     }
