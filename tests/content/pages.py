@@ -151,17 +151,31 @@ def prose(md: str) -> str:
     return "\n".join(units)
 
 
-def sections(md: str) -> dict[str, str]:
-    """Each heading id mapped to the text of its section: subsections' text included, headings not
-    (a heading alone does not cover a topic)."""
+@dataclass(frozen=True)
+class Section:
+    text: str  # its heading, its text and its subsections (headings included)
+    body_words: int  # words of text, not counting headings: a heading alone covers nothing
+
+
+def _section(parsed: list[Line]) -> Section:
+    return Section("\n".join(line.text for line in parsed),
+                   sum(len(words(line.text)) for line in parsed if not line.heading))
+
+
+def sections(md: str) -> dict[str, Section]:
+    """Each heading id mapped to its section, which runs to the next heading of its level or higher."""
     parsed = lines(md)
     heads = [(i, line.heading) for i, line in enumerate(parsed) if line.heading]
     result = {}
     for n, (i, (level, _title, anchor)) in enumerate(heads):
         end = next((j for j, head in heads[n + 1:] if head[0] <= level), len(parsed))
-        result[anchor] = "\n".join(line.text for line in parsed[i + 1:end] if not line.heading)
+        result[anchor] = _section(parsed[i:end])
     return result
 
 
-def text(md: str, *, headings: bool = True) -> str:
-    return "\n".join(line.text for line in lines(md) if headings or not line.heading)
+def whole_page(md: str) -> Section:
+    return _section(lines(md))
+
+
+def text(md: str) -> str:
+    return "\n".join(line.text for line in lines(md))
