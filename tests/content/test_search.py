@@ -7,6 +7,7 @@ Material's search box ignores Playwright's .fill(), so the test types, as a read
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -14,8 +15,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 TOP = 3
+REPORT = Path(__file__).resolve().parents[2] / "test-results" / "search.txt"
 
-# (what a councillor types, the page that answers it: its docs path)
+# (what a councillor types, the page that answers it: docs path). Where two pages each answer the
+# query fully, both are given, with the reason.
 QUERIES = [
     ("threat to kill", "law/offences.md"),
     ("block someone on X", "abuse/respond-ignore-or-block.md"),
@@ -23,9 +26,11 @@ QUERIES = [
     ("pre-election", "social-media/elections.md"),
     ("defamation", "law/defamation.md"),
     ("ward surgery", "personal-safety/ward-surgeries.md"),
-    ("monitoring officer", "support/index.md"),
+    # who they are and how to reach them, or what the role is
+    ("monitoring officer", ("support/index.md", "about/glossary.md")),
     ("two-factor", "online-safety/accounts.md"),
-    ("screenshot evidence", "abuse/first-steps.md"),
+    # how to keep a record, or what the police need as evidence
+    ("screenshot evidence", ("abuse/first-steps.md", "law/working-with-the-police.md")),
     ("pile-on", "abuse/index.md"),
     ("Dowson", "law/harassment.md"),
     ("taxi", "personal-safety/travelling.md"),
@@ -75,7 +80,7 @@ def _settled(page, base: str, timeout: float = 15.0) -> list[str]:
         now = (meta, tuple(paths))
         same = same + 1 if now == last else 0
         last = now
-        if same >= 3 and "Type to start" not in meta:
+        if same >= 5 and "Type to start" not in meta:  # unchanged for a second
             return paths
         page.wait_for_timeout(200)
     raise AssertionError(f"search results did not settle within {timeout} s (last: {last})")
@@ -94,18 +99,22 @@ def test_search_finds_the_expected_page_in_the_top_three(page, site_server):
 
     misses, report = [], []
     for query, expected in QUERIES:
+        want = [_url_path(p) for p in ((expected,) if isinstance(expected, str) else expected)]
         box.press_sequentially(query, delay=30)
         top = _settled(page, site_server)[:TOP]
-        want = _url_path(expected)
-        found = want in top
+        found = any(w in top for w in want)
         report.append(f"{'ok  ' if found else 'MISS'} {query!r}: {top}")
         if not found:
-            misses.append(f"{query!r}: expected {want or '(start page)'}, top {TOP} were {top}")
+            misses.append(f"{query!r}: expected {' or '.join(w or '(start page)' for w in want)}, "
+                          f"top {TOP} were {top}")
         box.press("Control+a")
         box.press("Backspace")
         page.wait_for_function(
             "() => document.querySelector('.md-search-result__meta').innerText.includes('Type to start')",
             timeout=10_000)
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text("Search: top three results for each query\n\n" + "\n".join(report) + "\n",
+                      encoding="utf-8")
     print("\n" + "\n".join(report))
     assert not misses, f"{len(misses)} of {len(QUERIES)} queries missed:\n" + "\n".join(misses)
 
