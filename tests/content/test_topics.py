@@ -220,10 +220,11 @@ TOPICS = [
     # 8. Support and contacts
     T("8", "the council's contact table", "support/index.md", "council-contacts",
       "monitoring officer", "member support"),
-    T("8", "police contacts", "support/index.md", None, "999", "101"),
+    T("8", "police contacts", "support/index.md", "police", "999", "101"),
     T("8", "counselling and wellbeing services", "support/wellbeing.md", "counselling", "counsel"),
-    T("8", "the political group", "support/index.md", None, "group leader|political group"),
-    T("8", "national services", "support/index.md", None, "samaritans", "116 123"),
+    T("8", "the political group", "support/index.md", "political-group",
+      "group leader|political group"),
+    T("8", "national services", "support/index.md", "national-services", "samaritans", "116 123"),
     # 9. About
     T("9", "about this toolkit", "about/index.md", "sources", "metropolitan borough council"),
     T("9", "when the law was last checked", "about/index.md", "law-last-checked",
