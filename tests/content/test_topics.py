@@ -247,7 +247,10 @@ GLOSSARY_TERMS = [
     "Register of potentially violent persons", "Restraining order", "Rules of engagement notice",
     "Sensitive interest", "Serious harm", "Slander", "Smear campaign", "Stalking",
     "Stirring up hatred", "Threat to kill", "Threatening communication", "Troll",
-    "Two-factor authentication",
+    "Two-factor authentication", "Close associate", "Crime reference number",
+    "Employee assistance programme", "Hacking", "Honest opinion", "Predisposition", "Privilege",
+    "Public electronic communications network", "Special measures", "Victim personal statement",
+    "Victims' Code", "UK GDPR",
 ]
 
 
