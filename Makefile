@@ -49,18 +49,22 @@ $(RUNTIME)/.staged: $(VENV)/.installed node_modules/.installed $(shell find deci
 	$(PY) -m build_hooks runtime
 	@touch $@
 
-build: $(RUNTIME)/.staged
+# The handbooks step prints each section's handbook to PDF with Chromium (system-packages).
+build: $(RUNTIME)/.staged system-packages
 	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m build_hooks handbooks
 
 serve: build
 	@echo "Serving the toolkit on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-# Debian packages the browser tests need; installed only when missing.
+# Debian packages the tests need (a browser, PDF tools, the web server councils deploy with);
+# installed only when missing.
 system-packages:
 	@missing=""; \
 	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "Installing Debian packages:$$missing"; \
 	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \

@@ -7,14 +7,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    path: str
-    line: int
+    path: str  # relative to the toolkit's folder, like "docs/support/index.md"
+    line: int  # 1-based; 0 when the problem is with a whole folder or file, not one line
     message: str
     fix: str = ""
     warning: bool = False  # a warning fails only `--strict` builds (for example a stale date)
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message.rstrip('.')}."
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message.rstrip('.')}."
         return f"{text} {self.fix}" if self.fix else text
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import all_pages
+from harness import all_pages
 
 pytestmark = pytest.mark.browser
 

@@ -10,10 +10,9 @@ def test_tool_gives_its_answer_from_self_hosted_pyodide(page, site_server):
     page.on("request", lambda r: wasm.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
     page.goto(site_server + "tools/harassment/")
     wizard = page.locator(".dt-wizard")
-    wizard.get_by_label("No").check(timeout=30_000)
-    wizard.get_by_role("button", name="Continue").click()
-    wizard.get_by_label("Yes").check()
+    # Danger comes first in the harassment tool; "Yes" is answered at once with 999.
+    wizard.get_by_label("Yes").check(timeout=30_000)
     wizard.get_by_role("button", name="Continue").click()
     title = wizard.locator(".dt-result__title")
-    assert title.inner_text(timeout=10_000) == "A threat to kill or seriously harm you is a crime"
+    assert title.inner_text(timeout=10_000) == "Call 999 now"
     assert wasm and all(u.startswith(site_server) for u in wasm)

@@ -1,0 +1,121 @@
+"""`python -m decision_tools`: list, run, paths and graph, and every way its input can be wrong."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import decision_tools
+from build_hooks.runtime import ROOT
+from decision_tools import engine
+
+
+def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "decision_tools", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+def one_line_error(done: subprocess.CompletedProcess, *fragments: str) -> str:
+    """Exit status 2, nothing on standard output, one line on standard error, no traceback."""
+    assert done.returncode == 2, done
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+    return lines[0]
+
+
+class TestList:
+    def test_lists_every_tool_with_counts_that_match_paths(self):
+        done = cli("list")
+        assert done.returncode == 0, done.stderr
+        rows = [json.loads(line) for line in done.stdout.splitlines()]
+        assert [r["id"] for r in rows] == list(decision_tools.TOOLS)
+        for row in rows:
+            tool = decision_tools.TOOLS[row["id"]]
+            assert row["paths"] == len(engine.paths(tool)) > 0
+            assert row["results"] == row["results_reached"] == len(tool.outcomes)
+            assert row["questions"] == len(tool.questions)
+
+
+class TestRun:
+    def test_answers_from_a_file_give_the_result_with_its_trace(self, tmp_path):
+        answers = tmp_path / "answers.json"
+        answers.write_text(json.dumps({"danger": "yes"}))
+        done = cli("run", "harassment", "--answers", str(answers))
+        assert done.returncode == 0, done.stderr
+        out = json.loads(done.stdout)
+        assert out == decision_tools.evaluate("harassment", {"danger": "yes"})
+        assert out["status"] == "result" and out["result"]["id"] == "call-999"
+
+    def test_answers_from_standard_input_give_the_next_question(self):
+        done = cli("run", "harassment", "--answers", "-", stdin="{}")
+        assert done.returncode == 0, done.stderr
+        out = json.loads(done.stdout)
+        assert out["status"] == "question" and out["question"]["id"] == "danger"
+
+    def test_an_invalid_answer_names_the_question_and_the_allowed_values(self):
+        done = cli("run", "harassment", "--answers", "-", stdin='{"danger": "maybe"}')
+        one_line_error(done, "'danger'", "'maybe'", "'yes', 'no'")
+
+    def test_an_answer_of_the_wrong_type_is_refused(self):
+        done = cli("run", "harassment", "--answers", "-", stdin='{"danger": ["yes"]}')
+        one_line_error(done, "'danger'", "'yes', 'no'")
+
+    def test_answers_that_are_not_an_object_are_refused(self):
+        one_line_error(cli("run", "harassment", "--answers", "-", stdin='["yes"]'), "JSON object")
+
+    def test_an_unknown_tool_names_the_tools_there_are(self):
+        one_line_error(cli("run", "nope", "--answers", "-", stdin="{}"), "unknown tool 'nope'", "harassment")
+
+    def test_bad_json_says_where(self):
+        one_line_error(cli("run", "harassment", "--answers", "-", stdin='{"danger": '), "not valid JSON", "line 1")
+
+    def test_a_missing_answers_file_is_named(self, tmp_path):
+        missing = tmp_path / "nowhere.json"
+        one_line_error(cli("run", "harassment", "--answers", str(missing)), str(missing))
+
+    def test_run_without_answers_says_what_is_missing(self):
+        one_line_error(cli("run", "harassment"), "--answers")
+
+
+class TestPathsAndGraph:
+    @pytest.mark.parametrize("tool_id", list(decision_tools.TOOLS))
+    def test_paths_prints_one_json_object_a_line_each_ending_in_its_result(self, tool_id):
+        done = cli("paths", tool_id)
+        assert done.returncode == 0, done.stderr
+        rows = [json.loads(line) for line in done.stdout.splitlines()]
+        assert rows == engine.paths(decision_tools.TOOLS[tool_id])
+        for row in rows:
+            assert set(row) == {"tool", "answers", "result"} and row["tool"] == tool_id
+            out = decision_tools.evaluate(tool_id, row["answers"])
+            assert out["status"] == "result" and out["result"]["id"] == row["result"]
+
+    @pytest.mark.parametrize("tool_id", list(decision_tools.TOOLS))
+    def test_graph_is_a_mermaid_flowchart_with_every_step_and_rule(self, tool_id):
+        done = cli("graph", tool_id)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        flow = decision_tools.flow(tool_id)
+        assert lines[0] == "flowchart TD"
+        assert len(lines) == 1 + len(flow["questions"]) + len(flow["outcomes"]) + len(flow["edges"])
+        arrows = [line for line in lines if "-->" in line]
+        assert len(arrows) == len(flow["edges"])
+        for edge, arrow in zip(flow["edges"], arrows):
+            label = edge["when"].replace('"', "#quot;").replace(";", "#59;")
+            assert f'|"{label}"|' in arrow
+
+    @pytest.mark.parametrize("command", ["paths", "graph"])
+    def test_an_unknown_tool_is_an_error(self, command):
+        one_line_error(cli(command, "nope"), "unknown tool 'nope'")
+
+    def test_no_command_is_an_error(self):
+        one_line_error(cli(), "command")
+
+    def test_an_unknown_command_is_an_error(self):
+        one_line_error(cli("frob"), "frob")
