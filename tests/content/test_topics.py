@@ -231,7 +231,7 @@ TOPICS = [
       "law last checked: 21 november 2026"),
     T("9", "glossary", "about/glossary.md", None, "course of conduct"),
     T("9", "accessibility statement", "about/accessibility.md", "compliance-status", "wcag 2.2"),
-    T("9", "printable handbooks", "about/index.md", "printing", "print"),
+    T("9", "printable handbooks", "about/handbooks.md", "handbooks", "pdf"),
 ]
 
 # Every term a reader may need explained: the glossary must define each of them.
