@@ -37,7 +37,8 @@ TOPICS = [
     # 1. Start here
     T("1", "who the toolkit is for", "index.md", None, "councillors"),
     T("1", "in danger now: call 999", "index.md", None, "in danger now? call 999"),
-    T("1", "the decision tools", "index.md", "decision-tools", "could this be harassment"),
+    T("1", "the decision tools", "index.md", "decision-tools", "could this be harassment",
+      "should i report it", "should i respond", "should i post this"),
     T("1", "key contacts", "index.md", "key-contacts", "999", "101", "council"),
     T("1", "how to use this toolkit", "start-here/using-this-toolkit.md", None, "search"),
     # 2. Using social media well
@@ -214,7 +215,7 @@ TOPICS = [
     T("6", "working with the police", "law/working-with-the-police.md", None, "police"),
     # 7. The decision tools
     T("7", "the decision tools, each on its own page", "tools/index.md", "list",
-      "could this be harassment"),
+      "could this be harassment", "should i report it", "should i respond", "should i post this"),
     T("7", "how each tool decides, written out for print", "tools/index.md", "how-they-decide",
       "print"),
     # 8. Support and contacts
