@@ -357,3 +357,12 @@ def test_each_tool_page_has_its_wizard():
     for path in tool_pages:
         placeholder = f'<div class="dt-wizard" data-tool="{path.stem}"></div>'
         assert placeholder in path.read_text(encoding="utf-8"), f"{page_name(path)}: no {placeholder}"
+
+
+def test_start_page_and_tools_page_link_every_tool():
+    tools = sorted(p.name for p in (DOCS / "tools").glob("*.md") if p.name != "index.md")
+    start = (DOCS / "index.md").read_text(encoding="utf-8")
+    overview = (DOCS / "tools" / "index.md").read_text(encoding="utf-8")
+    missing = [f"index.md -> tools/{t}" for t in tools if f"(tools/{t})" not in start]
+    missing += [f"tools/index.md -> {t}" for t in tools if f"({t})" not in overview]
+    assert not missing, f"Tool pages not linked: {', '.join(missing)}"
