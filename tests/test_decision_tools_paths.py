@@ -20,6 +20,7 @@ COUNTS = {
     "report": {"questions": 5, "results": 7, "paths": 82},
     "respond": {"questions": 6, "results": 10, "paths": 18},
     "post": {"questions": 4, "results": 3, "paths": 10},
+    "safety-plan": {"questions": 7, "results": 3, "paths": 384},
 }
 
 ALL_PATHS = [(tool_id, p) for tool_id, tool in decision_tools.TOOLS.items() for p in engine.paths(tool)]

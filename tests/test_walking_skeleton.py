@@ -2,6 +2,8 @@
 
 import pytest
 
+import decision_tools
+
 pytestmark = pytest.mark.browser
 
 
@@ -14,5 +16,6 @@ def test_tool_gives_its_answer_from_self_hosted_pyodide(page, site_server):
     wizard.get_by_label("Yes").check(timeout=30_000)
     wizard.get_by_role("button", name="Continue").click()
     title = wizard.locator(".dt-result__title")
-    assert title.inner_text(timeout=10_000) == "Call 999 now"
+    expected = decision_tools.evaluate("harassment", {"danger": "yes"})["result"]["title"]
+    assert title.inner_text(timeout=120_000) == expected
     assert wasm and all(u.startswith(site_server) for u in wasm)

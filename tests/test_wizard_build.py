@@ -1,0 +1,89 @@
+"""The wizards' build step, in CPython: the first question, the embedded data, the written-out
+logic, and clear errors naming the tool and what to fix."""
+
+import json
+import re
+from html import unescape
+
+import pytest
+
+import decision_tools
+from build_hooks import wizards
+from build_hooks.runtime import ROOT
+from wizard_driver import TOOL_IDS
+
+PAGES = {"law/offences.md": "../../law/offences/", "support/index.md": "../../support/"}
+
+
+def all_page_urls():
+    return {p.relative_to(ROOT / "docs").as_posix(): "x/" for p in (ROOT / "docs").rglob("*.md")}
+
+
+def render(tool, **kw):
+    return wizards.wizard_html(tool, runtime="../../r/", tools="../../t/", contacts=kw.get("contacts", {}),
+                               page_urls=kw.get("page_urls", all_page_urls()))
+
+
+@pytest.mark.parametrize("phone,tel", [("0113 496 0101", "tel:+441134960101"), ("999", "tel:999"),
+                                       ("116 123", "tel:116123"), ("07700 900104", "tel:+447700900104"), ("", "")])
+def test_phone_numbers_become_tel_links(phone, tel):
+    assert wizards._tel(phone) == tel
+
+
+def test_council_contacts_have_the_contract_shape():
+    contacts = wizards.council_contacts(ROOT / "docs")
+    assert contacts["monitoring-officer"]["tel"].startswith("tel:+44")
+    assert contacts["police-emergency"]["tel"] == "tel:999"
+    for role, contact in contacts.items():
+        assert {"role", "title", "name", "email", "phone", "tel", "notes", "checked"} <= set(contact), role
+
+
+@pytest.mark.parametrize("tool", TOOL_IDS)
+def test_wizard_has_first_question_data_and_logic(tool):
+    html = render(tool)
+    first = decision_tools.evaluate(tool, {})["question"]
+    assert f'data-question="{first["id"]}"' in html
+    for option in first["options"]:
+        assert f'id="dt-{tool}-{first["id"]}-{option["value"]}"' in html
+    data = json.loads(re.search(r'class="dt-wizard__data">(.*?)</script>', html).group(1))
+    assert data["version"] == decision_tools.__version__ and data["tool"] == tool
+    logic = unescape(re.sub(r"<[^>]+>", " ", html[html.index('class="dt-logic"'):]))
+    flow = decision_tools.flow(tool)
+    for q in flow["questions"]:
+        assert q["text"] in logic
+    for o in flow["outcomes"]:
+        assert o["title"] in logic
+
+
+def test_embedded_data_cannot_close_its_script_element():
+    text = wizards._json_script({"notes": "</script><script>alert(1)</script>"})
+    assert text.count("</script>") == 1 and "\\u003c/script>" in text
+
+
+def test_a_result_linking_to_a_missing_page_names_the_tool_and_page():
+    flow = {"title": "T", "outcomes": [{"law": [{"page": "law/nowhere.md"}], "links": []}]}
+    with pytest.raises(wizards.WizardError, match=r"'demo' links to law/nowhere.md"):
+        wizards.wizard_data("demo", flow, {}, PAGES)
+
+
+def test_an_unknown_tool_is_a_clear_error():
+    with pytest.raises(wizards.WizardError, match=r"tool 'nope', which does not exist"):
+        render("nope")
+
+
+def test_pages_without_a_wizard_are_left_alone():
+    html = "<p>No tool here.</p>"
+    assert wizards.render_wizards(html, base_url="..", page_urls={}, docs_dir=ROOT / "docs") is html
+
+
+def test_built_pages_without_a_wizard_point_at_no_runtime(site_dir):
+    # An attribute pointing at the runtime is what would make a page load it; prose about it
+    # (the deployment page explains the folder) is fine.
+    runtime_ref = re.compile(r'(?:src|href|data-[a-z-]+)="[^"]*assets/(?:pyodide|decision-tools)/')
+    pages = list(site_dir.rglob("index.html"))
+    assert any(runtime_ref.search(p.read_text()) for p in pages), "the wizard pages should point at it"
+    for page in pages:
+        text = page.read_text()
+        # The incident log runs its insights in the same worker, so it names the runtime too.
+        if 'class="dt-wizard"' not in text and 'class="incident-log"' not in text:
+            assert not runtime_ref.search(text), page
