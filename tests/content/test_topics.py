@@ -351,11 +351,13 @@ def test_law_page_says_when_checked_and_not_legal_advice(path):
     assert "not legal advice" in body, f"{page_name(path)}: does not say it is guidance, not legal advice"
 
 
-def test_each_tool_page_has_its_wizard():
-    tool_pages = [p for p in (DOCS / "tools").glob("*.md") if p.name != "index.md"]
-    assert tool_pages
-    for path in tool_pages:
-        placeholder = f'<div class="dt-wizard" data-tool="{path.stem}"></div>'
+def test_each_decision_tool_has_its_page_and_wizard():
+    from decision_tools import TOOLS
+    assert TOOLS
+    for tool in TOOLS:
+        path = DOCS / "tools" / f"{tool}.md"
+        assert path.exists(), f"the decision tool {tool!r} has no page docs/tools/{tool}.md"
+        placeholder = f'<div class="dt-wizard" data-tool="{tool}"></div>'
         assert placeholder in path.read_text(encoding="utf-8"), f"{page_name(path)}: no {placeholder}"
 
 
