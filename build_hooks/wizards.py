@@ -163,7 +163,8 @@ def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str])
             return f'go to <a href="#{ids[step]}">question {numbers[step]}</a>'
         return f'result: <a href="#{ids[step]}">{escape(names.get(step, step))}</a>'
 
-    out = [f'<section class="dt-logic" aria-labelledby="dt-{tool}-logic">',
+    # A plain block, not a landmark: a handbook holds several tools' logic under the same heading.
+    out = ['<div class="dt-logic">',
            f'<h2 id="dt-{tool}-logic">How this tool decides</h2>',
            '<p>This is the whole of the tool\u2019s logic, written out from the same definition the '
            'questions above use. Start at question 1 and follow your answers to a result.</p>',
@@ -200,7 +201,7 @@ def logic_html(tool: str, flow: dict, contacts: dict, page_urls: dict[str, str])
         if o.get("notes"):
             out.append("".join(f'<p class="dt-logic__note">{escape(n)}</p>' for n in o["notes"]))
         out.append('</div>')
-    out.append('</section>')
+    out.append('</div>')
     return "".join(out)
 
 

@@ -13,7 +13,7 @@ def test_tool_gives_its_answer_from_self_hosted_pyodide(page, site_server):
     page.goto(site_server + "tools/harassment/")
     wizard = page.locator(".dt-wizard")
     # Danger comes first in the harassment tool; "Yes" is answered at once with 999.
-    wizard.get_by_label("Yes").check(timeout=30_000)
+    wizard.get_by_label("Yes").check(timeout=120_000)
     wizard.get_by_role("button", name="Continue").click()
     title = wizard.locator(".dt-result__title")
     expected = decision_tools.evaluate("harassment", {"danger": "yes"})["result"]["title"]

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 def assert_logic_shown(page, tool):
     flow = decision_tools.flow(tool)
-    logic = page.locator(f'.dt-logic[aria-labelledby="dt-{tool}-logic"]')
+    logic = page.locator(f'.dt-wizard[data-tool="{tool}"] .dt-logic')
     assert logic.get_by_role("heading", name="How this tool decides").is_visible()
     text = logic.inner_text()
     for question in flow["questions"]:
