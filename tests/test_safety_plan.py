@@ -13,26 +13,14 @@ import pytest
 import decision_tools
 from decision_tools import engine
 from decision_tools.tools import safety_plan
+from tool_steps import steps
 
 # A plan with no gaps: company, someone knows, a way out, a phone, a known visitor.
 SAFE = {"what": "surgery", "alone": "no", "someone_knows": "yes", "way_out": "yes", "phone": "yes",
         "visitor": "known"}
 
 
-def ask(answers: dict) -> dict:
-    return decision_tools.evaluate("safety-plan", answers)
-
-
-def next_question(answers: dict) -> str:
-    out = ask(answers)
-    assert out["status"] == "question", out.get("result", {}).get("id")
-    return out["question"]["id"]
-
-
-def result(answers: dict) -> dict:
-    out = ask(answers)
-    assert out["status"] == "result", out.get("question", {}).get("id")
-    return out["result"]
+ask, next_question, result = steps("safety-plan")
 
 
 def flag_ids(res: dict) -> list[str]:

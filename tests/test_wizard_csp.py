@@ -4,7 +4,7 @@ script or style attributes."""
 
 import pytest
 
-from wizard_driver import READY_TIMEOUT, TOOL_IDS, choose, current_question, longest_path
+from wizard_driver import TOOL_IDS, longest_path, run_path_with_locators
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +27,7 @@ def test_wizard_runs_under_a_strict_policy(page, site_server):
     page.goto(f"{site_server}tools/{tool}/")
     wizard = page.locator(f'.dt-wizard[data-tool="{tool}"].dt-wizard--live')
     wizard.wait_for()
-    # Locators only: Playwright's wait_for_function uses eval, which this policy forbids.
-    for n in range(len(path["answers"]) + 1):
-        q = current_question(wizard)
-        if q is None:
-            break
-        choose(wizard, tool, q["id"], path["answers"][q["id"]])
-        wizard.get_by_role("button", name="Continue").click()
-        wizard.locator(f'.dt-wizard__step:not(:has([data-question="{q["id"]}"]))').wait_for(timeout=READY_TIMEOUT)
+    run_path_with_locators(wizard, tool, path["answers"])
     assert wizard.locator(".dt-result").get_attribute("data-result") == path["result"]
     # The policy really is in force on the page.
     page.evaluate("""() => { const s = document.createElement('script');

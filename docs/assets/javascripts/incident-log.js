@@ -4,6 +4,8 @@
 // check of an imported file are Python (decision_tools.incidents), run in the wizard's worker.
 // No inline script, handler or style: it runs under a strict CSP.
 
+import { el, hidden } from "./dom.js";
+
 const workerUrl = new URL("wizard-worker.js", import.meta.url);
 const DB_NAME = "councillor-safety-toolkit";
 const STORE = "incidents";
@@ -11,18 +13,6 @@ const CHANNEL = "councillor-safety-toolkit:incident-log";
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
   "October", "November", "December"];
 
-// A small element builder: el("p", { class: "x", hidden: true }, "text", child).
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    node.setAttribute(name, value === true ? "" : value);
-  }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== ""));
-  return node;
-}
-
-const hidden = (text) => el("span", { class: "dt-visually-hidden" }, text);
 const button = (cls, ...text) => el("button", { type: "button", class: cls }, ...text);
 
 // "2 November 2026 at 09:00", as decision_tools.incidents words it.

@@ -4,22 +4,12 @@
 // sessionStorage only so that a reload does not lose them. Never in the URL, a cookie,
 // localStorage or a request. No inline script, handler or style: it runs under a strict CSP.
 
+import { el, hidden } from "./dom.js";
+
 const workerUrl = new URL("wizard-worker.js", import.meta.url);
 const STORE = "dt-wizard:";
 const mounted = new Set();
 
-// A small element builder: el("p", { class: "x", hidden: true }, "text", child).
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    node.setAttribute(name, value === true ? "" : value);
-  }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== ""));
-  return node;
-}
-
-const hidden = (text) => el("span", { class: "dt-visually-hidden" }, text);
 const answerText = (a) => (Array.isArray(a.answer_text) ? a.answer_text.join(", ") : a.answer_text);
 
 // The same markup as build_hooks/wizards.py question_html (a browser test compares them).
