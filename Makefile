@@ -80,4 +80,4 @@ bench: build system-packages
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
-	rm -rf site $(VENV) node_modules $(RUNTIME) .cache .pytest_cache .hypothesis build *.egg-info
+	rm -rf site $(VENV) node_modules $(RUNTIME) docs/assets/decision-tools .cache .pytest_cache .hypothesis build test-results *.egg-info
