@@ -1,5 +1,5 @@
-"""Every decision tool, one module each, registered here by id."""
+"""Every decision tool: a flow file (routing and fact rules) and a content file (its words) each."""
 
-from . import harassment, post, report, respond, safety_plan
+from . import harassment
 
-TOOLS = {tool.id: tool for tool in (harassment.TOOL, report.TOOL, respond.TOOL, post.TOOL, safety_plan.TOOL)}
+TOOLS = {tool.id: tool for tool in (harassment.TOOL,)}
