@@ -45,12 +45,18 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # The self-hosted Pyodide runtime plus the decision_tools wheel and its lock file.
-$(RUNTIME)/.staged: $(VENV)/.installed node_modules/.installed $(shell find decision_tools build_hooks -name '*.py' 2>/dev/null)
+$(RUNTIME)/.staged: $(VENV)/.installed node_modules/.installed $(shell find decision_tools build_hooks -name '*.py' -o -name '*.toml' 2>/dev/null)
 	$(PY) -m build_hooks runtime
 	@touch $@
 
+# The decision tools' static checks and every answer path; redone only when a tool changes.
+.cache/decision-tools.checked: $(VENV)/.installed $(shell find decision_tools -name '*.py' -o -name '*.toml' 2>/dev/null)
+	@mkdir -p .cache
+	$(PY) -m decision_tools check
+	@touch $@
+
 # The handbooks step prints each section's handbook to PDF with Chromium (system-packages).
-build: $(RUNTIME)/.staged system-packages
+build: $(RUNTIME)/.staged .cache/decision-tools.checked system-packages
 	$(VENV)/bin/mkdocs build --strict
 	$(PY) -m build_hooks handbooks
 

@@ -58,10 +58,9 @@ def clear_caches(docs_dir: Path | None = None) -> None:
     between builds in its .cache/build_hooks/, so the next run is as cold as the first ever."""
     import shutil
 
-    from . import cache, contacts, pages, references
+    from . import cache, contacts, pages
 
     pages._CACHE.clear()
-    references._CACHE.clear()
     contacts._VERDICTS.clear()
     cache.forget()
     if docs_dir is not None:

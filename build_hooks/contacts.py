@@ -34,7 +34,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from decision_tools.contacts import ROLES
+from decision_tools.contacts import OPTIONAL, ROLES
 
 from . import cache
 from .pages import Page, Table, parse, read_page, read_pages, shown_path
@@ -291,7 +291,7 @@ def check_contacts(docs_dir: Path, settings: Settings | None = None, *, root: Pa
             problems.append(Problem(ref.path, ref.line,
                                     f"{ref.who} names contact role {ref.role!r}, which is not a role",
                                     f"{hint}Use one of the roles in decision_tools/contacts.py."))
-        elif ref.role not in first_seen:
+        elif ref.role not in first_seen and ref.role not in OPTIONAL:
             needed.setdefault(ref.role, [])
             if ref.tool not in needed[ref.role]:
                 needed[ref.role].append(ref.tool)

@@ -129,7 +129,6 @@ def check_links(docs_dir: Path, *, root: Path | None = None, nav: list[NavEntry]
                                         f"{_suggest(tool_id, tools, 'the tool')}The tools are: {', '.join(tools)}."))
 
     named_by_tools = tool_references(tools, root, docs_dir)
-    problems += named_by_tools.problems
     for ref in named_by_tools.pages:
         named = f"{ref.who} names"
         if ref.page not in pages:
@@ -137,7 +136,7 @@ def check_links(docs_dir: Path, *, root: Path | None = None, nav: list[NavEntry]
                                     f"{_suggest(ref.page, pages, 'the page')}Name a page by its path in docs/, like 'law/harassment.md'."))
             continue
         linked.add(ref.page)
-        if ref.anchor and ref.anchor not in pages[ref.page].anchors:  # (finding ref.line takes a search)
+        if ref.anchor and ref.anchor not in pages[ref.page].anchors:
             problems.append(_check_anchor(pages[ref.page], ref.anchor, ref.path, ref.line, named))
 
     if nav is not None:

@@ -46,7 +46,8 @@ def toolkit_version() -> str:
 
 
 def _wheel_files(package_dir: Path) -> list[Path]:
-    return sorted(p for p in package_dir.rglob("*.py") if "__pycache__" not in p.parts)
+    """The package's Python and its content files (each tool's words, the law's, the presenter's)."""
+    return sorted(p for p in package_dir.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts)
 
 
 def _record_line(name: str, data: bytes) -> str:

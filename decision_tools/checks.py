@@ -133,7 +133,7 @@ def law_words() -> list[Problem]:
     found = _unknown(said, ("entries",), LAW, "law entry")
     for entry in ENTRIES:
         key = ("entries", entry.id)
-        for part in ("act", "name", "plain"):
+        for part in ("act", "name", "plain", "page"):
             found += _missing(said, (*key, part), f"the {part} of law entry {entry.id!r}")
         if not any(e.key for e in entry.elements):
             found.append(Problem("decision_tools/law.py", 1, f"law entry {entry.id!r} needs a key element (the conduct itself)"))

@@ -21,7 +21,8 @@ def _law_data(law_id: str) -> dict:
     key = ("entries", law_id)
     return {"id": law_id, "kind": entry.kind, "act": words.text(*key, "act"),
             "section": words.get(*key, "section", default=""), "name": words.text(*key, "name"),
-            "plain": words.text(*key, "plain"), "page": entry.page, "anchor": entry.anchor,
+            "plain": words.text(*key, "plain"), "page": words.text(*key, "page"),
+            "anchor": words.get(*key, "anchor", default=""),
             "elements": [{"id": e.id, "test": words.text(*key, "elements", e.id, "test"), "key": e.key}
                          for e in entry.elements]}
 

@@ -41,10 +41,11 @@ class Element:
 
 @dataclass(frozen=True)
 class Entry:
+    """An offence or rule. Its words, and the page and heading of the toolkit that explain it,
+    are in law.toml under [entries.<id>]."""
+
     id: str
     kind: str
-    page: str
-    anchor: str
     elements: tuple[Element, ...]
     schedule_9: bool = False  # an offence listed in Schedule 9 to the Elections Act 2022
 
@@ -72,10 +73,6 @@ def E(id, fact=None, *, listed=(), key=False) -> Element:  # noqa: N802 - reads 
     return Element(id, fact, tuple(listed), key)
 
 
-_HARASSMENT = "law/harassment.md"
-_COMMS = "law/communications-offences.md"
-_OFFENCES = "law/offences.md"
-
 # How a reasonable person would see it: the courts' test, never settled by the reader's answers.
 _KNEW = E("knew")
 _MEANT = E("meant")
@@ -84,62 +81,62 @@ _HARASSMENT_FAMILY = ("harassment", "harassing-several-people", "fear-of-violenc
 
 ENTRIES: tuple[Entry, ...] = (
     # Protection from Harassment Act 1997
-    Entry("harassment", OFFENCE, _HARASSMENT, "course-of-conduct", (
+    Entry("harassment", OFFENCE, (
         E("course", "two_or_more", key=True), E("aimed", "aimed_at_you"), E("alarm", "alarming"),
         E("oppressive", "oppressive"), _KNEW), schedule_9=True),
-    Entry("harassing-several-people", OFFENCE, _HARASSMENT, "council-acting", (
+    Entry("harassing-several-people", OFFENCE, (
         E("several", "others_targeted", key=True), E("pressure", "pressure"), E("alarm", "alarming"),
         _KNEW), schedule_9=True),
-    Entry("fear-of-violence", OFFENCE, _HARASSMENT, "fear-of-violence", (
+    Entry("fear-of-violence", OFFENCE, (
         E("course", "two_or_more", key=True), E("feared", "feared_violence", key=True),
         E("aimed", "aimed_at_you"), _KNEW), schedule_9=True),
-    Entry("stalking", OFFENCE, _HARASSMENT, "stalking", (
+    Entry("stalking", OFFENCE, (
         E("course", "two_or_more", key=True), E("acts", "stalking_acts", key=True),
         E("aimed", "aimed_at_you"), E("alarm", "alarming"), E("oppressive", "oppressive"), _KNEW),
         schedule_9=True),
     # Communications
-    Entry("threatening-communications", OFFENCE, _COMMS, "threatening-communications", (
+    Entry("threatening-communications", OFFENCE, (
         E("threat", "threat_serious_harm", key=True), E("sent", "sent_message", key=True), _MEANT),
         schedule_9=True),
-    Entry("false-communications", OFFENCE, _COMMS, "false-communications", (
+    Entry("false-communications", OFFENCE, (
         E("false", "false_to_harm", key=True), E("sent", "sent_message", key=True), E("excuse")),
         schedule_9=True),
-    Entry("malicious-communications", OFFENCE, _COMMS, "malicious-communications", (
+    Entry("malicious-communications", OFFENCE, (
         E("content", "offensive", key=True), E("sent", "sent_message", key=True), _MEANT),
         schedule_9=True),
-    Entry("improper-use-of-network", OFFENCE, _COMMS, "communications-act", (
+    Entry("improper-use-of-network", OFFENCE, (
         E("content", "offensive", key=True), E("network", "electronic", key=True)), schedule_9=True),
-    Entry("persistent-misuse-of-network", OFFENCE, _COMMS, "communications-act", (
+    Entry("persistent-misuse-of-network", OFFENCE, (
         E("contact", "unwanted_contact", key=True), E("network", "electronic", key=True),
         E("persistent", "two_or_more", key=True), E("aimed", "aimed_at_you"),
         E("purpose", "beyond_rudeness")), schedule_9=True),
     # Threats
-    Entry("threats-to-kill", OFFENCE, _OFFENCES, "threats-to-kill", (
+    Entry("threats-to-kill", OFFENCE, (
         E("threat", "threat_kill", key=True), _MEANT), schedule_9=True),
-    Entry("threats-to-damage-property", OFFENCE, _OFFENCES, "criminal-damage", (
+    Entry("threats-to-damage-property", OFFENCE, (
         E("threat", "threat_property", key=True), E("life", "property_endangers_life"), _MEANT),
         schedule_9=True),
     # Public order, at home
-    Entry("fear-or-provocation-of-violence", OFFENCE, _OFFENCES, "public-order", (
+    Entry("fear-or-provocation-of-violence", OFFENCE, (
         E("conduct", "threatening_in_person", key=True), E("immediate", "immediate"), _MEANT),
         schedule_9=True),
-    Entry("intentional-harassment-alarm-distress", OFFENCE, _OFFENCES, "public-order", (
+    Entry("intentional-harassment-alarm-distress", OFFENCE, (
         E("conduct", "abusive_in_person", key=True), E("caused", "alarming"), _MEANT), schedule_9=True),
-    Entry("harassment-alarm-distress", OFFENCE, _OFFENCES, "public-order", (
+    Entry("harassment-alarm-distress", OFFENCE, (
         E("conduct", "abusive_in_person", key=True), E("likely", "alarming")), schedule_9=True),
-    Entry("harassment-at-home", OFFENCE, _OFFENCES, "harassment-in-the-home", (
+    Entry("harassment-at-home", OFFENCE, (
         E("home", "at_home", key=True), E("pressure", "pressure"), E("likely", "alarming")),
         schedule_9=True),
     # Hostility
-    Entry("racially-or-religiously-aggravated", OFFENCE, _OFFENCES, "hate-crime", (
+    Entry("racially-or-religiously-aggravated", OFFENCE, (
         E("hostility", "hostility_race_religion", key=True),
         E("offence", listed=(*_HARASSMENT_FAMILY, "fear-or-provocation-of-violence",
                              "intentional-harassment-alarm-distress", "harassment-alarm-distress"), key=True)),
         schedule_9=True),
     # Accounts, witnesses
-    Entry("unauthorised-access", OFFENCE, _OFFENCES, "computer-misuse", (
+    Entry("unauthorised-access", OFFENCE, (
         E("access", "hacking", key=True), E("knew_unauthorised")), schedule_9=False),
-    Entry("intimidating-witnesses", OFFENCE, _OFFENCES, "witness-intimidation", (
+    Entry("intimidating-witnesses", OFFENCE, (
         E("helping", "witness", key=True), E("intimidated", "witness", key=True), _MEANT), schedule_9=False),
 )
 
@@ -148,44 +145,44 @@ _SCHEDULE_9 = tuple(e.id for e in ENTRIES if e.schedule_9)
 
 ENTRIES += (
     # What a court or the police can do, and other rules
-    Entry("hostility-in-sentencing", RULE, _OFFENCES, "hate-crime", (
+    Entry("hostility-in-sentencing", RULE, (
         E("hostility", "hostility_any", key=True), E("offence", listed=_OFFENCE_IDS, key=True))),
-    Entry("disqualification-orders", RULE, _OFFENCES, "elections-act", (
+    Entry("disqualification-orders", RULE, (
         E("offence", listed=_SCHEDULE_9, key=True), E("adult"), E("role", "because_of_role"))),
-    Entry("harassment-injunction", RULE, _HARASSMENT, "injunctions", (
+    Entry("harassment-injunction", RULE, (
         E("harassment", listed=_HARASSMENT_FAMILY, key=True),)),
-    Entry("restraining-order", RULE, _HARASSMENT, "restraining-orders", (
+    Entry("restraining-order", RULE, (
         E("offence", listed=_HARASSMENT_FAMILY, key=True),)),
-    Entry("police-direction-at-home", RULE, _OFFENCES, "harassment-in-the-home", (
+    Entry("police-direction-at-home", RULE, (
         E("home", "at_home", key=True),)),
-    Entry("home-protest-offence", RULE, _OFFENCES, "crime-and-policing-act", (
+    Entry("home-protest-offence", RULE, (
         E("protest", "protest_at_home", key=True), E("in_force"))),
-    Entry("defamation", RULE, "law/defamation.md", "what-defamation-is", (
+    Entry("defamation", RULE, (
         E("false", "false_about_you", key=True), E("serious_harm"))),
-    Entry("website-operator-notice", RULE, "abuse/false-statements.md", "what-to-do", (
+    Entry("website-operator-notice", RULE, (
         E("false", "false_about_you", key=True), E("online", "posted_online", key=True))),
-    Entry("indemnities", RULE, "law/defamation.md", "indemnities", (
+    Entry("indemnities", RULE, (
         E("false", "false_about_you", key=True),)),
-    Entry("freedom-of-expression", RULE, "law/freedom-of-expression.md", "article-10", (
+    Entry("freedom-of-expression", RULE, (
         E("criticism", "criticism", key=True),)),
-    Entry("code-of-conduct", RULE, "social-media/code-of-conduct.md", "principles", (
+    Entry("code-of-conduct", RULE, (
         E("councillor", "by_a_councillor", key=True),)),
     # When you post
-    Entry("defamation-when-you-post", RULE, "social-media/the-law-when-you-post.md", "defamation", (
+    Entry("defamation-when-you-post", RULE, (
         E("statement", "might_be_untrue", key=True), E("published", "posting", key=True))),
-    Entry("predetermination", RULE, "social-media/planning-and-licensing.md", "predetermination", (
+    Entry("predetermination", RULE, (
         E("matter", "regulatory_view", key=True),)),
-    Entry("data-protection", RULE, "social-media/the-law-when-you-post.md", "data-protection", (
+    Entry("data-protection", RULE, (
         E("personal_data", "personal_data", key=True),)),
-    Entry("private-life", RULE, "law/freedom-of-expression.md", "article-8", (
+    Entry("private-life", RULE, (
         E("private", "private_life", key=True),)),
-    Entry("copyright", RULE, "social-media/the-law-when-you-post.md", "copyright", (
+    Entry("copyright", RULE, (
         E("work", "someone_elses_work", key=True),)),
-    Entry("equality", RULE, "social-media/the-law-when-you-post.md", "equality", (
+    Entry("equality", RULE, (
         E("attack", "attacks_people", key=True),)),
-    Entry("code-of-conduct-when-you-post", RULE, "social-media/code-of-conduct.md", "principles", (
+    Entry("code-of-conduct-when-you-post", RULE, (
         E("breach", "conduct_risk", key=True),)),
-    Entry("council-publicity", RULE, "social-media/elections.md", "council-resources", (
+    Entry("council-publicity", RULE, (
         E("resources", "council_resources", key=True),)),
 )
 

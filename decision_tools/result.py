@@ -225,8 +225,8 @@ def _law_entry_for(law_id: str, statuses: tuple[str, ...]) -> LawEntry:
         elements.append(Element(element.id, said["test"], status, said.get(reason, ""),
                                 said.get("settle", "") if status == "not known" else ""))
     return LawEntry(entry.id, entry.kind, words.text(*key, "act"), words.get(*key, "section", default=""),
-                    words.text(*key, "name"), words.text(*key, "plain"), entry.page, entry.anchor,
-                    weighed.status, tuple(elements))
+                    words.text(*key, "name"), words.text(*key, "plain"), words.text(*key, "page"),
+                    words.get(*key, "anchor", default=""), weighed.status, tuple(elements))
 
 
 def _law(facts: Facts) -> tuple[tuple[LawEntry, ...], tuple[LawEntry, ...]]:

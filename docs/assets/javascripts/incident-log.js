@@ -1,12 +1,12 @@
 // The incident log: add, change and delete incidents, kept only in this browser (IndexedDB, one
 // record per incident, so two open tabs never overwrite each other's entries). Print, CSV and
 // JSON copies are made here, in the page; nothing is ever sent anywhere. The insights and the
-// check of an imported file are Python (decision_tools.incidents), run in the wizard's worker.
+// check of an imported file are Python (decision_tools.incidents), through python.js.
 // No inline script, handler or style: it runs under a strict CSP.
 
 import { el, hidden } from "./dom.js";
+import { python as startPython } from "./python.js";
 
-const workerUrl = new URL("wizard-worker.js", import.meta.url);
 const DB_NAME = "councillor-safety-toolkit";
 const STORE = "incidents";
 const CHANNEL = "councillor-safety-toolkit:incident-log";
@@ -262,11 +262,8 @@ function mount(root) {
   let entries = [];
   let editing = null;       // the id of the entry in the form, when changing one
   let editingBase = null;   // its "updated" stamp when the change started, to spot a change elsewhere
-  let worker = null;
-  let workerState = "off";  // off, starting, ready, failed
-  let seq = 0;
-  const waiting = new Map();
-  const queue = [];
+  let py = null;            // the Python worker's client, started when first needed
+  let pyReady = false;
   const channel = "BroadcastChannel" in window ? new BroadcastChannel(CHANNEL) : null;
 
   const status = el("p", { class: "il-status", role: "status" });
@@ -319,47 +316,16 @@ function mount(root) {
       el("p", {}, "This browser is not letting the toolkit store anything. This often happens in a private or incognito window, or when the device is full. You can still fill in the form: when you save, you will be offered a file to download instead."));
   }
 
-  // -- Python, in the wizard's worker --
-  function startWorker() {
-    if (workerState !== "off") return;
-    workerState = "starting";
-    try {
-      worker = new Worker(workerUrl, { type: "module" });
-    } catch (error) { workerFailed(error); return; }
-    worker.addEventListener("error", (event) => { event.preventDefault(); workerFailed(event.message); });
-    worker.addEventListener("message", ({ data: message }) => {
-      if (message.type === "ready") {
-        workerState = "ready";
-        while (queue.length) worker.postMessage(queue.shift());
-      } else if (message.type === "error") {
-        workerFailed(message.message);
-      } else if (waiting.has(message.id)) {
-        const resolve = waiting.get(message.id);
-        waiting.delete(message.id);
-        resolve(message);
-      }
-    });
-    worker.postMessage({ type: "init", runtime: new URL(root.dataset.runtime, location.href).href,
+  // -- Python, through python.js: { result } or { error } (a bad log) or { failed: true } --
+  function python(method, params) {
+    if (!py) {
+      py = startPython({ runtime: new URL(root.dataset.runtime, location.href).href,
                          tools: new URL(root.dataset.tools, location.href).href });
-  }
-
-  function workerFailed(detail) {
-    console.error("Incident log insights:", detail);
-    worker?.terminate();
-    worker = null;
-    workerState = "failed";
-    for (const resolve of waiting.values()) resolve({ failed: true });
-    waiting.clear();
-    queue.length = 0;
-  }
-
-  function python(type, payload) {
-    startWorker();
-    if (workerState === "failed") return Promise.resolve({ failed: true });
-    const message = { type, id: ++seq, data: payload };
-    const answer = new Promise((resolve) => waiting.set(message.id, resolve));
-    if (workerState === "ready") worker.postMessage(message); else queue.push(message);
-    return answer;
+      py.ready.then(() => { pyReady = true; }, (error) => console.error("Incident log insights:", error.message));
+    }
+    return py.ready.then(() => py.call(method, params)).then(
+      (result) => ({ result }),
+      (error) => (error.kind === "invalid" ? { error: error.message } : { failed: true }));
   }
 
   function linkTo(link, text) {
@@ -376,8 +342,8 @@ function mount(root) {
       return;
     }
     const mine = ++insightsSeq;
-    if (workerState !== "ready") insightsBox.replaceChildren(el("p", { class: "il-waiting" }, "Checking your log for patterns. This can take a few seconds the first time."));
-    const answer = await python("insights", entries);
+    if (!pyReady) insightsBox.replaceChildren(el("p", { class: "il-waiting" }, "Checking your log for patterns. This can take a few seconds the first time."));
+    const answer = await python("insights", { entries });
     if (mine !== insightsSeq) return;
     if (answer.failed || answer.error) {
       insightsBox.replaceChildren(el("p", {}, "The pattern check could not run in this browser. Your log is safe: you can still add entries, print it and save copies."));
@@ -608,7 +574,7 @@ function mount(root) {
       return;
     }
     say("Checking the file. This can take a few seconds the first time.");
-    const answer = await python("read-log", parsed);
+    const answer = await python("read-log", { data: parsed });
     if (answer.failed) { importProblem("The file could not be checked in this browser, so nothing was added. Your log has not been changed."); return; }
     if (answer.error) { importProblem(`\u201c${file.name}\u201d could not be added. ${answer.error} Your log has not been changed.`); return; }
     if (!db) { importProblem("This browser cannot save your log, so nothing was added."); return; }
@@ -681,7 +647,7 @@ function mount(root) {
 
   return {
     root,
-    destroy() { worker?.terminate(); channel?.close(); root.removeEventListener("click", onClick); },
+    destroy() { py?.release(); channel?.close(); root.removeEventListener("click", onClick); },
   };
 }
 
