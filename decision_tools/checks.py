@@ -147,12 +147,21 @@ def law_words() -> list[Problem]:
 
 # -- every path --------------------------------------------------------------------------------
 
-def _digest(tool: Tool, facts: Facts) -> tuple:
-    """What a result says, leaving out how the question was put: findings, law, and its sections."""
+def _variant_questions(tool: Tool) -> tuple[str, ...]:
+    """The questions whose answer chooses between the texts of an action."""
+    actions = content.for_tool(tool.id).get("actions", default={})
+    return tuple(sorted({a["by"] for a in actions.values() if isinstance(a, dict) and "by" in a}))
+
+
+def _digest(tool: Tool, facts: Facts, variants: tuple[str, ...]) -> tuple:
+    """What a result says, leaving out how the questions were put: the findings and their
+    reasons, the law, the tool's own sections, and the answers that choose an action's words."""
     found = tuple(f.id for f in found_findings(tool, facts))
+    reasons = tuple((fid, facts[fid]) for fid in sorted({x for f in found for x in tool.finding(f).facts}))
     law = tuple((i, w.statuses) for i, w in facts.law().items() if w.listed)
     sections = tool.sections(facts, content.for_tool(tool.id)) if tool.sections else {}
-    return found, law, tuple((name, tuple(sections[name])) for name in sorted(sections))
+    return (found, reasons, law, tuple((name, tuple(sections[name])) for name in sorted(sections)),
+            tuple(facts.answer(q) if isinstance(facts.answer(q), str) else None for q in variants))
 
 
 def _fold(tree, needless: list) -> frozenset:
@@ -168,24 +177,23 @@ def _fold(tree, needless: list) -> frozenset:
 def every_path(tool: Tool) -> tuple[list[Problem], int]:
     """Run every enumerated path; the problems found and how many paths there are.
 
-    A full result is built once for each distinct outcome (what a result says, and the facts it
-    gives as reasons): a result depends on nothing else but the labels of the answers, which the
-    word checks cover."""
+    A full result is built once for each distinct outcome (`_digest`): a result depends on nothing
+    else but the labels of the answers, which the word checks cover."""
     from .result import build
 
     where = _flow_file(tool)
     problems: list[Problem] = []
     asked, found_any, built, count = set(), set(), set(), 0
+    variants = _variant_questions(tool)
 
     def visit(answers, facts):
         nonlocal count
         count += 1
         asked.update(answers)
         try:
-            digest = _digest(tool, facts)
-            reasons = tuple(facts[fid] for fid in sorted({x for f in digest[0] for x in tool.finding(f).facts}))
-            if (digest, reasons) not in built:
-                built.add((digest, reasons))
+            digest = _digest(tool, facts, variants)
+            if digest not in built:
+                built.add(digest)
                 build(tool, facts)
         except (DecisionToolError, KeyError, ValueError, TypeError) as error:
             problems.append(Problem(where, 1, f"the answers {answers} give no result: {error!r}"))

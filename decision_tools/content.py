@@ -93,7 +93,25 @@ def _read(relative: str) -> Words:
     return Words(path, data, _index_lines(text))
 
 
+def read_path(path, shown: str | None = None) -> Words:
+    """A content file anywhere (a test's own tool, say), shown in messages as `shown`."""
+    from pathlib import Path
+
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{shown or path}: {error}") from None
+    return Words(shown or str(path), data, _index_lines(text))
+
+
+# A tool that is not one of the package's (a test's own) registers its words here.
+EXTRA: dict[str, Words] = {}
+
+
 def for_tool(tool_id: str) -> Words:
+    if tool_id in EXTRA:
+        return EXTRA[tool_id]
     return read(f"tools/{tool_id.replace('-', '_')}.toml")
 
 

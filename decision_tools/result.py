@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import content
 from .contacts import ROLES
-from .engine import Facts, Question, Tool, found_findings
+from .engine import DecisionToolError, Facts, Question, Tool, found_findings
 from .law import BY_ID as LAW, OFFENCE
 
 # The sections of a result after its title, summary and urgency, in the order they are shown.
@@ -242,6 +242,8 @@ def _links(words: content.Words, ids) -> tuple[Link, ...]:
 def build(tool: Tool, facts: Facts) -> Result:
     words = content.for_tool(tool.id)
     found = found_findings(tool, facts)
+    if not found:  # the static checks make every path of a tool end in at least one finding
+        raise DecisionToolError(f"{tool.id}: no finding fits the answers {dict(facts.answers)}")
     lead = found[0]
     actions = _actions(found, words)
     contacts = _contacts(found, words, facts)
