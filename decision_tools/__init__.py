@@ -34,7 +34,7 @@ def evaluate(tool_id: str, answers) -> dict:
 
 
 def flow(tool_id: str) -> dict:
-    """The tool as data, written out from its definition (decision_tools.flow)."""
-    from .flow import flow as _flow
+    """The tool as data, written out from its definition (decision_tools.outline)."""
+    from .outline import flow as _flow
 
     return _flow(tool(tool_id))

@@ -88,7 +88,7 @@ def _run(args) -> int:
         for path in _engine.paths(tool(args.tool)):
             print(json.dumps(path, ensure_ascii=False))
     elif args.command == "graph":
-        from .flow import graph
+        from .outline import graph
 
         sys.stdout.write(graph(tool(args.tool)))
     else:

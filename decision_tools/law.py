@@ -114,7 +114,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("threats-to-kill", OFFENCE, (
         E("threat", "threat_kill", key=True), _MEANT), schedule_9=True),
     Entry("threats-to-damage-property", OFFENCE, (
-        E("threat", "threat_property", key=True), E("life", "property_endangers_life"), _MEANT),
+        E("threat", "threat_property", key=True), _MEANT),
         schedule_9=True),
     # Public order, at home
     Entry("fear-or-provocation-of-violence", OFFENCE, (

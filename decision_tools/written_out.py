@@ -8,7 +8,7 @@ from html import escape
 
 from . import content
 from .contacts import ROLES
-from .flow import flow
+from .outline import flow
 
 
 def _w(*keys: str) -> str:

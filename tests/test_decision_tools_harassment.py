@@ -1,7 +1,8 @@
-"""The harassment tool, question by question and branch by branch, then realistic scenarios.
+"""The harassment tool, question by question and finding by finding.
 
-Scenarios are drawn from the situations in the source documents (threats, grossly offensive
-messages, repeated contact, protests at home, smear campaigns, hacked accounts)."""
+Each class is one question: when it is asked, when it is not, and what each answer changes.
+Realistic situations are in tests/test_harassment_scenarios.py; the law's elements over every
+path in tests/test_decision_tools_elements.py."""
 
 from __future__ import annotations
 
@@ -9,254 +10,274 @@ import pytest
 
 import decision_tools
 from tool_steps import steps
-from decision_tools import law
-
-NO_DANGER = {"danger": "no"}
-# A course of conduct that meets every harassment test the tool asks about.
-COURSE = {**NO_DANGER, "what_happened": ["repeated"], "occasions": "more", "targeted": "yes", "alarm": "yes",
-          "oppressive": "torment", "fear": "no", "others": "no", "channel": ["online"]}
-
 
 ask, next_question, result = steps("harassment")
 
-
-def laws(res: dict) -> set[tuple[str, str]]:
-    return {(ref["act"], ref["section"]) for ref in res["law"]}
+SAFE = {"danger": "no"}
 
 
-def dowson(res: dict) -> list[str]:
-    return [step["status"] for step in res["dowson"]]
+def listed(res: dict) -> set[str]:
+    return {e["id"] for e in (*res["offences"], *res["law"])}
+
+
+def found(res: dict) -> list[str]:
+    return [f["id"] for f in res["findings"]]
+
+
+def element(res: dict, law_id: str, element_id: str) -> str:
+    entry = next(e for e in (*res["offences"], *res["law"]) if e["id"] == law_id)
+    return next(el["status"] for el in entry["elements"] if el["id"] == element_id)
+
+
+def repeated(**more) -> dict:
+    """Repeated messages online, aimed at the reader, oppressive."""
+    return {**SAFE, "what_happened": ["repeated"], "channel": ["electronic"], "targeted": "yes",
+            "severity": "oppressive", "council": "principal", **more}
 
 
 class TestDanger:
     def test_is_the_first_question(self):
         assert next_question({}) == "danger"
 
-    def test_yes_means_call_999(self):
+    def test_yes_asks_nothing_more_and_calls_999(self):
         res = result({"danger": "yes"})
-        assert res["id"] == "call-999" and res["urgency"] == "emergency"
-        assert res["contacts"][0] == "police-emergency"
+        assert res["id"] == "emergency" and res["urgency"] == "emergency"
         assert res["actions"][0].startswith("Call 999")
+        assert res["contacts"][0] == "police-emergency"
 
     def test_no_asks_what_happened(self):
-        assert next_question(NO_DANGER) == "what_happened"
+        assert next_question(SAFE) == "what_happened"
 
 
 class TestWhatHappened:
-    @pytest.mark.parametrize("threat", ["threat_kill", "threat_harm"])
-    def test_a_threat_to_kill_or_seriously_harm_goes_straight_to_the_police(self, threat):
-        res = result({**NO_DANGER, "what_happened": [threat, "criticism"]})
-        assert res["id"] == "threat-to-kill-or-harm" and res["urgency"] == "urgent"
-        assert ("Online Safety Act 2023", "section 181") in laws(res)
-
-    def test_only_civil_criticism_is_protected_speech(self):
-        res = result({**NO_DANGER, "what_happened": ["criticism"]})
-        assert res["id"] == "criticism"
-        assert ("Human Rights Act 1998", "Article 10") in laws(res)
-        assert dowson(res)[4:] == ["not met", "not met"]
-
-    @pytest.mark.parametrize("chosen", [["offensive"], ["repeated"], ["none"], ["criticism", "hacking"]])
-    def test_anything_else_asks_how_many_times(self, chosen):
-        assert next_question({**NO_DANGER, "what_happened": chosen}) == "occasions"
-
-    def test_none_cannot_be_chosen_with_other_options(self):
+    def test_none_cannot_be_chosen_with_another_option(self):
         with pytest.raises(decision_tools.InvalidAnswer, match="'what_happened'"):
-            ask({**NO_DANGER, "what_happened": ["none", "offensive"]})
+            ask({**SAFE, "what_happened": ["none", "offensive"]})
+
+    def test_a_threat_does_not_skip_the_other_questions(self):
+        # A threat that is also repeated: how it came, and the harassment tests, are still asked.
+        answers = {**SAFE, "what_happened": ["threat_kill", "repeated"]}
+        assert next_question(answers) == "channel"
+        assert next_question({**answers, "channel": ["electronic"]}) == "targeted"
+
+    def test_hacking_alone_is_not_asked_how_often_or_how_it_came(self):
+        res = result({**SAFE, "what_happened": ["hacking"], "council": "principal"})
+        assert res["id"] == "hacked"
+        assert [a["question"] for a in ask({**SAFE, "what_happened": ["hacking"], "council": "principal"})["answered"]] == \
+            ["danger", "what_happened", "council"]
+        assert not any("report the post" in a.lower() for a in res["actions"])
+
+    def test_polite_criticism_alone_is_protected_and_asks_nothing_more(self):
+        res = result({**SAFE, "what_happened": ["criticism"]})
+        assert res["id"] == "criticism" and res["urgency"] == "routine"
+        assert listed(res) == {"freedom-of-expression"}
 
 
-class TestOccasions:
-    def test_once_skips_the_harassment_tests_and_asks_how_it_reached_you(self):
-        assert next_question({**NO_DANGER, "what_happened": ["offensive"], "occasions": "once"}) == "channel"
+class TestPropertySerious:
+    def test_is_asked_only_for_a_threat_to_property(self):
+        assert next_question({**SAFE, "what_happened": ["threat_property"]}) == "property_serious"
+        assert next_question({**SAFE, "what_happened": ["offensive"]}) != "property_serious"
 
-    def test_once_means_step_one_is_not_met(self):
-        res = result({**NO_DANGER, "what_happened": ["none"], "occasions": "once", "channel": ["online"]})
-        assert res["id"] == "keep-a-record"
-        assert dowson(res)[0] == "not met"
-        assert any("at least two occasions" in line for line in res["why"])
+    def test_a_threat_to_burn_the_house_down_is_urgent(self):
+        res = result({**SAFE, "what_happened": ["threat_property"], "property_serious": "yes",
+                      "channel": ["electronic"], "occasions": "once", "council": "principal"})
+        assert res["id"] == "serious-property-threat" and res["urgency"] == "urgent"
+        assert {"threats-to-damage-property", "threatening-communications"} <= listed(res)
+        assert element(res, "threatening-communications", "threat") == "met"
 
-    def test_two_or_more_asks_whether_it_was_aimed_at_you(self):
-        assert next_question({**NO_DANGER, "what_happened": ["repeated"], "occasions": "more"}) == "targeted"
-
-
-class TestTargeted:
-    base = {**NO_DANGER, "what_happened": ["repeated"], "occasions": "more"}
-
-    @pytest.mark.parametrize("answer", ["yes", "not_sure"])
-    def test_yes_or_not_sure_goes_on_to_alarm(self, answer):
-        assert next_question({**self.base, "targeted": answer}) == "alarm"
-
-    def test_no_stops_the_harassment_tests(self):
-        res = result({**self.base, "targeted": "no", "others": "no", "channel": ["letter"]})
-        assert res["id"] == "keep-a-record"
-        assert dowson(res)[:2] == ["met", "not met"]
+    def test_a_lesser_threat_to_property_is_soon_and_not_a_serious_harm_threat(self):
+        res = result({**SAFE, "what_happened": ["threat_property"], "property_serious": "no",
+                      "channel": ["electronic"], "occasions": "once", "council": "principal"})
+        assert res["id"] == "property-threat" and res["urgency"] == "soon"
+        assert "threatening-communications" not in listed(res)
 
 
-class TestAlarm:
-    base = {**TestTargeted.base, "targeted": "yes"}
+class TestHostilityAbout:
+    base = {**SAFE, "what_happened": ["hostility", "repeated"], "channel": ["electronic"], "targeted": "yes",
+            "severity": "oppressive", "council": "principal"}
 
-    @pytest.mark.parametrize("answer", ["yes", "not_sure"])
-    def test_yes_or_not_sure_goes_on_to_oppressive(self, answer):
-        assert next_question({**self.base, "alarm": answer}) == "oppressive"
+    def test_is_asked_only_after_hostility(self):
+        assert next_question({**SAFE, "what_happened": ["hostility"]}) == "hostility_about"
 
-    def test_no_means_step_three_is_not_met(self):
-        res = result({**self.base, "alarm": "no", "others": "no", "channel": ["none"]})
-        assert res["id"] == "keep-a-record" and dowson(res)[2] == "not met"
+    def test_race_or_religion_with_an_offence_it_aggravates_lists_the_aggravated_offence(self):
+        res = result({**self.base, "hostility_about": ["race_religion"]})
+        assert {"harassment", "racially-or-religiously-aggravated", "hostility-in-sentencing"} <= listed(res)
 
+    def test_other_hostility_is_for_sentencing_only(self):
+        res = result({**self.base, "hostility_about": ["other"]})
+        assert "racially-or-religiously-aggravated" not in listed(res)
+        assert "hostility-in-sentencing" in listed(res)
 
-class TestOppressive:
-    base = {**TestAlarm.base, "alarm": "yes"}
-
-    @pytest.mark.parametrize("answer", ["torment", "not_sure"])
-    def test_oppressive_or_not_sure_asks_about_fear_of_violence(self, answer):
-        assert next_question({**self.base, "oppressive": answer}) == "fear"
-
-    def test_merely_rude_is_on_the_wrong_side_of_the_line(self):
-        res = result({**self.base, "oppressive": "rude", "others": "no", "channel": ["none"]})
-        assert res["id"] == "keep-a-record"
-        assert dowson(res) == ["met", "met", "met", "not met", "not met", "not met"]
-
-
-class TestFear:
-    def test_fear_of_violence_adds_section_4(self):
-        res = result({**COURSE, "fear": "yes"})
-        assert ("Protection from Harassment Act 1997", "section 4") in laws(res)
-
-    def test_no_fear_leaves_section_4_out(self):
-        res = result(COURSE)
-        assert ("Protection from Harassment Act 1997", "section 4") not in laws(res)
-
-
-class TestOthers:
-    def test_others_targeted_lets_the_council_act_in_its_own_name(self):
-        res = result({**COURSE, "others": "yes"})
-        assert ("Protection from Harassment Act 1997", "sections 1(1A) and 3A") in laws(res)
-        assert "monitoring-officer" in res["contacts"] and "legal-services" in res["contacts"]
-        assert any("in its own name" in a for a in res["actions"])
-
-    def test_no_others_leaves_it_out(self):
-        assert ("Protection from Harassment Act 1997", "sections 1(1A) and 3A") not in laws(result(COURSE))
+    def test_hostility_alone_is_a_hate_incident_with_no_offence_listed(self):
+        res = result({**SAFE, "what_happened": ["hostility"], "hostility_about": ["race_religion"],
+                      "occasions": "once", "council": "principal"})
+        assert res["id"] == "hate-incident"
+        assert res["offences"] == []
+        assert any("hate incident" in a for a in res["actions"])
 
 
 class TestChannel:
-    def test_course_of_conduct_when_the_tests_are_met_or_may_be(self):
-        res = result(COURSE)
-        assert res["id"] == "course-of-conduct"
-        assert dowson(res) == ["met", "met", "met", "met", "met", "met"]
+    def test_a_threat_said_face_to_face_is_not_a_threatening_communication(self):
+        res = result({**SAFE, "what_happened": ["threat_harm"], "channel": ["in_person"], "immediate": "yes",
+                      "occasions": "once", "council": "principal"})
+        assert "threatening-communications" not in listed(res)
+        assert {"fear-or-provocation-of-violence"} <= listed(res)
 
-    def test_not_sure_answers_still_lead_to_the_police_with_steps_not_known(self):
-        res = result({**COURSE, "targeted": "not_sure", "alarm": "not_sure", "oppressive": "not_sure"})
-        assert res["id"] == "course-of-conduct"
-        assert dowson(res) == ["met", "not known", "not known", "not known", "not known", "not known"]
+    def test_a_threat_by_letter_is_a_threatening_communication(self):
+        res = result({**SAFE, "what_happened": ["threat_harm"], "channel": ["letter"], "occasions": "once",
+                      "council": "principal"})
+        assert "threatening-communications" in listed(res)
+        assert "fear-or-provocation-of-violence" not in listed(res)
 
-    def test_an_offence_on_its_own_when_harassment_is_not_made_out(self):
-        res = result({**NO_DANGER, "what_happened": ["hacking"], "occasions": "once", "channel": ["message"]})
-        assert res["id"] == "offence-may-apply"
-        assert ("Computer Misuse Act 1990", "section 1") in laws(res)
-        assert "it-service-desk" in res["contacts"]
-
-    def test_otherwise_keep_a_record(self):
-        res = result({**NO_DANGER, "what_happened": ["none"], "occasions": "once", "channel": ["none"]})
-        assert res["id"] == "keep-a-record" and res["offences"] == []
+    def test_another_way_leaves_how_it_was_sent_not_known(self):
+        res = result({**SAFE, "what_happened": ["threat_harm"], "channel": ["none"], "occasions": "once",
+                      "council": "principal"})
+        assert "threatening-communications" not in listed(res)
 
 
-class TestEveryResult:
-    def test_always_says_your_own_sense_of_intimidation_is_enough_and_not_legal_advice(self):
-        for answers in ({"danger": "yes"}, COURSE, {**NO_DANGER, "what_happened": ["criticism"]}):
-            notes = result(answers)["notes"]
-            assert law.YOUR_SENSE_COUNTS in notes and law.NOT_LEGAL_ADVICE in notes and law.LAST_CHECKED in notes
+class TestImmediate:
+    def test_is_asked_only_for_a_threat_of_violence_made_in_person(self):
+        assert next_question({**SAFE, "what_happened": ["threat_kill"], "channel": ["home"]}) == "immediate"
+        assert next_question({**SAFE, "what_happened": ["threat_kill"], "channel": ["electronic"]}) == "occasions"
 
-    def test_dowson_steps_quote_the_judgment(self):
-        steps = result(COURSE)["dowson"]
-        assert steps[0]["test"] == "\u201cThere must be conduct which occurs on at least two occasions\u201d"
-        assert "torment" in steps[5]["test"]
+    def test_no_rules_out_section_4(self):
+        res = result({**SAFE, "what_happened": ["threat_kill"], "channel": ["in_person"], "immediate": "no",
+                      "occasions": "once", "council": "principal"})
+        assert "fear-or-provocation-of-violence" not in listed(res)
+        assert "threats-to-kill" in listed(res)
 
 
-class TestScenarios:
-    """Realistic situations from the source documents."""
+class TestOccasions:
+    def test_is_not_asked_when_the_reader_already_said_it_is_repeated(self):
+        assert next_question({**SAFE, "what_happened": ["repeated"], "channel": ["electronic"]}) == "targeted"
 
-    def test_one_grossly_offensive_message_from_a_stranger(self):
-        res = result({**NO_DANGER, "what_happened": ["offensive"], "occasions": "once", "channel": ["message"]})
-        assert res["id"] == "offence-may-apply"
-        assert {("Malicious Communications Act 1988", "section 1"), ("Communications Act 2003", "section 127(1)")} <= laws(res)
-        assert ("Protection from Harassment Act 1997", "sections 1 and 2") not in laws(res)
-        assert dowson(res)[0] == "not met"
-        assert any("at least two occasions" in line for line in res["why"])
+    def test_once_is_not_harassment_but_the_dowson_steps_say_why(self):
+        res = result({**SAFE, "what_happened": ["offensive"], "channel": ["electronic"], "occasions": "once",
+                      "council": "principal"})
+        assert "harassment" not in listed(res)
+        assert res["dowson"][0]["status"] == "not met"
+        assert {"malicious-communications", "improper-use-of-network"} <= listed(res)
 
-    def test_a_threat_to_kill_on_social_media(self):
-        res = result({**NO_DANGER, "what_happened": ["threat_kill"]})
-        assert res["id"] == "threat-to-kill-or-harm"
-        assert {("Offences Against the Person Act 1861", "section 16"), ("Online Safety Act 2023", "section 181")} <= laws(res)
-        assert "police-non-emergency" in res["contacts"] and "police-emergency" in res["contacts"]
-        assert "999" in res["actions"][0]
+    def test_once_still_weighs_a_protest_at_the_home(self):
+        res = result({**SAFE, "what_happened": ["protest_home"], "occasions": "once", "council": "principal"})
+        assert {"harassment-at-home", "police-direction-at-home", "home-protest-offence"} <= listed(res)
+        assert res["urgency"] == "urgent"
 
-    def test_a_threat_of_rape_sent_by_direct_message(self):
-        res = result({**NO_DANGER, "what_happened": ["threat_harm", "offensive"]})
-        assert ("Online Safety Act 2023", "section 181") in laws(res)
-        assert ("Offences Against the Person Act 1861", "section 16") not in laws(res)
 
-    def test_the_same_man_emails_every_day_and_it_has_become_a_torment(self):
-        res = result({**COURSE, "channel": ["message"]})
-        assert res["id"] == "course-of-conduct"
-        assert {("Protection from Harassment Act 1997", "sections 1 and 2"),
-                ("Protection from Harassment Act 1997", "sections 2A and 4A"),
-                ("Communications Act 2003", "section 127(2)(c)")} <= laws(res)
-        assert {"police-non-emergency", "member-support", "monitoring-officer"} <= set(res["contacts"])
-
-    def test_someone_follows_you_home_after_meetings_and_you_fear_violence(self):
-        res = result({**COURSE, "fear": "yes", "channel": ["in_person", "home"]})
-        assert ("Protection from Harassment Act 1997", "section 4") in laws(res)
-        assert ("Criminal Justice and Police Act 2001", "sections 42 and 42A") in laws(res)
-        assert any("outside your home" in a for a in res["actions"])
-
-    def test_a_group_targets_several_councillors_over_a_planning_decision(self):
-        res = result({**COURSE, "others": "yes", "channel": ["online", "message"]})
-        assert ("Protection from Harassment Act 1997", "sections 1(1A) and 3A") in laws(res)
-        assert "legal-services" in res["contacts"]
-
-    def test_protesters_outside_your_home_with_placards(self):
-        res = result({**NO_DANGER, "what_happened": ["in_person"], "occasions": "once", "channel": ["home"]})
-        assert res["id"] == "offence-may-apply"
-        assert {("Public Order Act 1986", "section 4A"), ("Public Order Act 1986", "section 5")} <= laws(res)
-
-    def test_racist_abuse_shouted_at_a_ward_surgery(self):
-        res = result({**NO_DANGER, "what_happened": ["in_person", "hostility"], "occasions": "once",
-                      "channel": ["in_person"]})
-        assert {("Crime and Disorder Act 1998", "sections 28 to 32"), ("Sentencing Act 2020", "section 66")} <= laws(res)
-        assert any("hate incident" in a for a in res["actions"])
-        assert ("Elections Act 2022", "Part 5") in laws(res)
-
-    def test_a_made_up_story_spread_to_hurt_you(self):
-        res = result({**NO_DANGER, "what_happened": ["false"], "occasions": "once", "channel": ["online"]})
-        assert res["id"] == "offence-may-apply"
-        assert {("Online Safety Act 2023", "section 179"), ("Defamation Act 2013", "section 1")} <= laws(res)
-        assert any("cannot fund a councillor's defamation claim" in a for a in res["actions"])
-
-    def test_your_social_media_account_was_hacked(self):
-        res = result({**NO_DANGER, "what_happened": ["hacking"], "occasions": "once", "channel": ["online"]})
-        assert any("two-factor authentication" in a for a in res["actions"])
-        assert any(link["anchor"] == "if-you-are-hacked" for link in res["links"])
-
-    def test_pressure_not_to_give_evidence_in_a_court_case(self):
-        res = result({**NO_DANGER, "what_happened": ["witness"], "occasions": "once", "channel": ["phone"]})
-        assert ("Criminal Justice and Public Order Act 1994", "section 51") in laws(res)
-
-    def test_a_threat_to_burn_down_your_house_in_a_letter(self):
-        res = result({**NO_DANGER, "what_happened": ["threat_property"], "occasions": "once", "channel": ["letter"]})
-        assert res["id"] == "offence-may-apply"
-        assert ("Criminal Damage Act 1971", "section 2") in laws(res)
-
-    def test_repeated_rude_tweets_that_are_no_worse_than_rude(self):
-        res = result({**COURSE, "oppressive": "rude", "channel": ["none"]})
+class TestTargeted:
+    def test_no_rules_out_harassment_and_persistent_misuse(self):
+        res = result({**SAFE, "what_happened": ["repeated"], "channel": ["electronic"], "targeted": "no",
+                      "council": "principal"})
+        assert not {"harassment", "persistent-misuse-of-network", "stalking"} & listed(res)
+        assert res["dowson"][1]["status"] == "not met"
         assert res["id"] == "keep-a-record"
-        assert ("Protection from Harassment Act 1997", "sections 1 and 2") not in laws(res)
-        assert any("rude, but no worse" in line for line in res["why"])
 
-    def test_repeated_late_night_phone_calls_are_persistent_misuse(self):
-        res = result({**COURSE, "oppressive": "rude", "channel": ["phone"]})
-        assert res["id"] == "offence-may-apply"
-        assert ("Communications Act 2003", "section 127(2)(c)") in laws(res)
 
-    def test_robust_criticism_of_a_budget_decision(self):
-        res = result({**NO_DANGER, "what_happened": ["criticism"]})
-        assert res["urgency"] == "routine" and res["offences"] == []
-        assert any("pass it to officers" in a for a in res["actions"])
+class TestSeverity:
+    def test_fear_lists_fear_of_violence_and_meets_every_dowson_step(self):
+        res = result(repeated(severity="fear"))
+        assert {"harassment", "fear-of-violence"} <= listed(res)
+        assert [s["status"] for s in res["dowson"]] == ["met"] * 6
+        assert res["urgency"] == "urgent"
+
+    def test_rude_no_worse_lists_no_harassment_or_persistent_misuse(self):
+        res = result(repeated(severity="rude"))
+        assert not {"harassment", "persistent-misuse-of-network"} & listed(res)
+        assert [s["status"] for s in res["dowson"]][2:] == ["not met"] * 4
+        assert not any("101" in a for a in res["actions"][:1])
+
+    def test_alarming_but_not_oppressive_is_not_harassment(self):
+        res = result(repeated(severity="alarming"))
+        assert "harassment" not in listed(res)
+        assert "persistent-misuse-of-network" in listed(res)
+
+    def test_not_sure_keeps_harassment_as_may_apply(self):
+        res = result(repeated(severity="not_sure"))
+        entry = next(e for e in res["offences"] if e["id"] == "harassment")
+        assert entry["status"] == "may apply"
+        assert element(res, "harassment", "oppressive") == "not known"
+
+
+class TestRepeatedAndStalking:
+    def test_repeated_messages_alone_are_not_listed_as_stalking(self):
+        assert "stalking" not in listed(result(repeated()))
+
+    def test_being_followed_is(self):
+        res = result({**SAFE, "what_happened": ["followed"], "targeted": "yes", "severity": "oppressive",
+                      "council": "principal"})
+        assert "stalking" in listed(res) and res["id"] == "stalking"
+
+
+class TestSeveralPeople:
+    def test_one_letter_each_to_several_councillors_is_weighed_even_once(self):
+        res = result({**SAFE, "what_happened": ["offensive", "others", "pressure"], "channel": ["letter"],
+                      "occasions": "once", "council": "principal"})
+        assert "harassing-several-people" in listed(res)
+        assert element(res, "harassing-several-people", "pressure") == "met"
+        assert "several-people" in found(res)
+
+    def test_not_knowing_whether_others_are_targeted_is_not_a_no(self):
+        res = result(repeated())
+        assert "harassing-several-people" not in listed(res)
+        reasons = [b for f in res["findings"] for b in f["because"]]
+        assert not any("no one else" in r for r in reasons)
+
+
+class TestCouncil:
+    def test_is_asked_only_where_the_result_sends_the_reader_to_the_police(self):
+        assert ask({**SAFE, "what_happened": ["criticism"]})["status"] == "result"
+        assert next_question({**SAFE, "what_happened": ["hacking"]}) == "council"
+
+    def test_principal_councillors_are_told_about_operation_ford(self):
+        res = result(repeated())
+        assert any("Operation Ford" in a for a in res["actions"])
+        assert "police-adviser" in res["contacts"]
+
+    def test_parish_councillors_are_told_it_does_not_cover_them(self):
+        res = result(repeated(council="local"))
+        text = " ".join(res["actions"])
+        assert "does not cover parish" in text
+        assert "police-adviser" not in res["contacts"]
+
+
+class TestHomeAndFamily:
+    def test_a_message_naming_the_family_turns_to_safety_at_home(self):
+        res = result({**SAFE, "what_happened": ["home_family", "offensive"], "channel": ["electronic"],
+                      "occasions": "once", "council": "principal"})
+        assert "home-and-family" in found(res)
+        assert any("family" in a for a in res["actions"])
+        assert any(link["anchor"] == "home-security" for link in res["links"])
+
+
+class TestDisqualification:
+    def test_is_never_attached_to_hacking(self):
+        res = result({**SAFE, "what_happened": ["hacking"], "council": "principal"})
+        assert "disqualification-orders" not in listed(res)
+
+    def test_comes_with_its_conditions(self):
+        res = result(repeated())
+        entry = next(e for e in res["law"] if e["id"] == "disqualification-orders")
+        assert entry["status"] == "may apply"
+        assert [el["status"] for el in entry["elements"]] == ["met", "not known", "not known"]
+        assert "18 or over" in entry["plain"] and "1 November 2023" in entry["plain"]
+
+
+class TestResultContract:
+    def test_every_section_is_typed_and_present(self):
+        res = result(repeated())
+        for section in ("findings", "actions", "contacts", "offences", "dowson", "trade_offs", "problems", "law",
+                        "links", "notes"):
+            assert section in res
+        for entry in res["offences"]:
+            assert entry["kind"] == "offence" and entry["elements"]
+            for el in entry["elements"]:
+                assert el["status"] in ("met", "not met", "not known") and el["test"] and el["because"]
+                assert bool(el["settle"]) == (el["status"] == "not known")
+
+    def test_a_law_entry_without_a_section_does_not_print_a_stray_comma(self):
+        from decision_tools.present import result_html
+
+        res = result({**SAFE, "what_happened": ["false"], "channel": ["electronic"], "occasions": "once",
+                      "council": "principal"})
+        html = result_html("t", res, {})
+        assert ", :" not in html and ", ." not in html

@@ -1,8 +1,9 @@
-"""Done when 5: no legal statement in the tools contradicts current law (checked 21 November 2026).
+"""No legal statement in the tools contradicts current law (checked 2 December 2026).
 
 The Online Safety Act 2023 repealed the threat and false-information parts of section 1 of the
 Malicious Communications Act 1988 and the false-message parts of section 127 of the
-Communications Act 2003 (s127(2)(a) and (b)). The tools must not name them."""
+Communications Act 2003 (s127(2)(a) and (b)). The tools must not name them. Everything a tool
+can say is in its content file and law.toml, so those are what is read here."""
 
 from __future__ import annotations
 
@@ -10,78 +11,116 @@ import json
 import re
 
 import decision_tools
-from decision_tools import engine, law
-from decision_tools.engine import LawRef
+from decision_tools import content
+from decision_tools.law import BY_ID, ENTRIES
+
+
+def entry(law_id: str) -> dict:
+    return content.law().get("entries", law_id)
 
 
 def every_text() -> str:
-    """Everything any tool can say: flows, every result on every path, and the law module."""
-    parts = []
-    for tool_id, tool in decision_tools.TOOLS.items():
-        parts.append(json.dumps(decision_tools.flow(tool_id), ensure_ascii=False))
-        for path in engine.paths(tool):
-            parts.append(json.dumps(decision_tools.evaluate(tool_id, path["answers"])["result"], ensure_ascii=False))
-    parts += [json.dumps(vars(ref)) for ref in vars(law).values() if isinstance(ref, LawRef)]
+    parts = [json.dumps(content.law().data, ensure_ascii=False)]
+    parts += [json.dumps(content.for_tool(t).data, ensure_ascii=False) for t in decision_tools.TOOLS]
     return "\n".join(parts)
 
 
 TEXT = every_text()
-LAW_REFS = [ref for ref in vars(law).values() if isinstance(ref, LawRef)]
 
 
 def test_no_repealed_false_message_parts_of_section_127():
     assert not re.search(r"127\s*\(2\)\s*\((a|b)\)", TEXT)
-    for ref in LAW_REFS:
-        if ref.act == "Communications Act 2003":
-            assert ref.section in ("section 127(1)", "section 127(2)(c)")
-            assert "false" not in ref.plain.lower()
+    for law_id in ("improper-use-of-network", "persistent-misuse-of-network"):
+        assert entry(law_id)["act"] == "Communications Act 2003"
+        assert "false" not in entry(law_id)["plain"].lower()
+    assert entry("improper-use-of-network")["section"] == "section 127(1)"
+    assert entry("persistent-misuse-of-network")["section"] == "section 127(2)(c)"
+
+
+def test_persistent_misuse_needs_persistence():
+    plain = entry("persistent-misuse-of-network")["plain"]
+    assert "persistently" in plain and "One message is not enough" in plain
+    assert any(e.id == "persistent" and e.key for e in BY_ID["persistent-misuse-of-network"].elements)
 
 
 def test_malicious_communications_act_covers_only_indecent_or_grossly_offensive():
-    [ref] = [r for r in LAW_REFS if r.act == "Malicious Communications Act 1988"]
-    plain = ref.plain.lower()
+    plain = entry("malicious-communications")["plain"].lower()
     assert "indecent or grossly offensive" in plain
     assert "threat" not in plain and "false" not in plain
 
 
-def test_threats_and_false_messages_are_online_safety_act_offences():
-    assert (law.THREATENING_COMMUNICATIONS.act, law.THREATENING_COMMUNICATIONS.section) == ("Online Safety Act 2023", "section 181")
-    assert (law.FALSE_COMMUNICATIONS.act, law.FALSE_COMMUNICATIONS.section) == ("Online Safety Act 2023", "section 179")
-    assert (law.THREATS_TO_KILL.act, law.THREATS_TO_KILL.section) == ("Offences Against the Person Act 1861", "section 16")
+def test_threats_and_false_messages_are_online_safety_act_offences_that_need_a_sent_message():
+    for law_id, section in (("threatening-communications", "section 181"), ("false-communications", "section 179")):
+        assert (entry(law_id)["act"], entry(law_id)["section"]) == ("Online Safety Act 2023", section)
+        assert any(e.id == "sent" and e.key for e in BY_ID[law_id].elements)
+    assert (entry("threats-to-kill")["act"], entry("threats-to-kill")["section"]) == \
+        ("Offences Against the Person Act 1861", "section 16")
+    assert "serious financial loss" in entry("threatening-communications")["plain"]
 
 
-def test_every_result_naming_malicious_communications_is_about_offensive_messages():
-    for tool_id, tool in decision_tools.TOOLS.items():
-        for path in engine.paths(tool):
-            result = decision_tools.evaluate(tool_id, path["answers"])["result"]
-            for ref in result["law"]:
-                if ref["act"] == "Malicious Communications Act 1988":
-                    assert "offensive" in json.dumps(path["answers"]), path
+def test_public_order_section_4_needs_violence_straight_away():
+    assert "straight away" in entry("fear-or-provocation-of-violence")["plain"]
+    assert [e.id for e in BY_ID["fear-or-provocation-of-violence"].elements] == ["conduct", "immediate", "meant"]
+
+
+def test_aggravated_offences_are_race_and_religion_only_and_need_an_offence():
+    elements = BY_ID["racially-or-religiously-aggravated"].elements
+    assert [e.id for e in elements if e.key] == ["hostility", "offence"]
+    plain = entry("hostility-in-sentencing")["plain"]
+    assert all(word in plain for word in ("disability", "sexual orientation", "transgender"))
+    assert entry("hostility-in-sentencing")["act"] == "Sentencing Act 2020" and entry("hostility-in-sentencing")["section"] == "section 66"
+
+
+def test_stirring_up_hatred_is_not_weighed_for_abuse_aimed_at_one_person():
+    assert "stirring-up-hatred" not in BY_ID
+    assert "stirring up hatred" not in TEXT.lower()
+
+
+def test_disqualification_comes_with_every_condition():
+    plain = entry("disqualification-orders")["plain"]
+    for condition in ("Schedule 9", "18 or over", "hostility", "1 November 2023", "5 years"):
+        assert condition in plain
+    assert [e.id for e in BY_ID["disqualification-orders"].elements] == ["offence", "adult", "role"]
+    assert not BY_ID["unauthorised-access"].schedule_9
+
+
+def test_the_home_protest_offence_is_not_said_to_be_in_force():
+    plain = entry("home-protest-offence")["plain"]
+    assert "Crime and Policing Act 2026" in entry("home-protest-offence")["act"] and "29 April 2026" in plain
+    assert "whether it is in force" in plain
+
+
+def test_website_operator_notice_is_the_route_for_anonymous_posters():
+    assert "anonymous" in entry("website-operator-notice")["plain"]
+    assert entry("website-operator-notice")["section"] == "section 5"
+
+
+def test_the_council_cannot_fund_a_defamation_claim_in_england_or_wales():
+    assert "may not pay for a councillor to bring a defamation claim" in entry("indemnities")["plain"]
+    assert "SI 2004/3082" in entry("indemnities")["section"] and "SI 2006/249" in entry("indemnities")["section"]
+
+
+def test_predetermination_is_remedied_by_quashing():
+    assert "quashed" in entry("predetermination")["plain"]
+
+
+def test_stalking_offences_were_added_by_the_protection_of_freedoms_act_2012():
+    assert "Protection of Freedoms Act 2012" in entry("stalking")["plain"]
+
+
+def test_restraining_orders_on_conviction_cite_the_sentencing_act():
+    assert "section 360" in entry("restraining-order")["section"]
+    assert "Sentencing Act 2020" in entry("restraining-order")["act"]
 
 
 def test_dated_names_and_facts_are_not_used():
     assert "Twitter" not in TEXT.replace("formerly Twitter", "")
     assert "register with the ICO" not in TEXT
     assert "EWHC 26)" not in TEXT and "EWHC 26 " not in TEXT  # Dowson is [2010] EWHC 2612 (QB)
+    assert "police-liaison" not in TEXT
 
 
-def test_the_council_cannot_fund_a_defamation_claim():
-    assert "council cannot fund a councillor's defamation claim" in TEXT
-    assert "The council may not pay for a councillor to bring a defamation claim" in law.INDEMNITIES.plain
-
-
-def test_stalking_offences_were_added_by_the_protection_of_freedoms_act_2012():
-    assert "Protection of Freedoms Act 2012" in law.STALKING.plain
-
-
-def test_disqualification_orders_last_five_years():
-    assert law.DISQUALIFICATION.act == "Elections Act 2022" and "5 years" in law.DISQUALIFICATION.plain
-
-
-def test_restraining_orders_on_conviction_cite_the_sentencing_act():
-    """Section 5 of the 1997 Act was replaced by s360 of the Sentencing Act 2020 in December 2020."""
-    from decision_tools import law
-
-    assert "section 360" in law.RESTRAINING_ORDER.section
-    assert "Sentencing Act 2020" in law.RESTRAINING_ORDER.act
-    assert "sections 5 " not in law.RESTRAINING_ORDER.section
+def test_every_entry_says_when_the_law_was_checked():
+    notes = content.law().get("notes", "every_result")
+    assert any(n.startswith("Law last checked:") for n in notes)
+    assert len(ENTRIES) == len(content.law().get("entries"))

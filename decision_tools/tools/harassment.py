@@ -203,10 +203,6 @@ FINDINGS = (
     Finding("abuse-in-person", "soon", _listed("fear-or-provocation-of-violence", "intentional-harassment-alarm-distress",
                                                "harassment-alarm-distress"), ("abusive_in_person",)),
     Finding("hate-incident", "soon", _chose("hostility"), ("hostility_any",)),
-    Finding("on-a-platform", "routine", lambda f: f.yes("posted_online"), ()),
-    Finding("criticism", "routine", _chose("criticism"), ("criticism",)),
-    Finding("operation-ford", "routine", lambda f: f.yes("principal_council"), ()),
-    Finding("local-council-police", "routine", lambda f: f.no("principal_council"), ()),
 )
 
 # Findings that send the reader to the police: where they do, Operation Ford is explained.
@@ -218,6 +214,11 @@ FINDINGS += (
     Finding("keep-a-record", "routine",
             lambda f: not f.yes("in_danger") and not f.chose_only("what_happened", "criticism")
             and not f.found(*POLICE, "home-and-family"), ("two_or_more",)),
+    # Advice that goes with the findings above, never leading them.
+    Finding("on-a-platform", "routine", lambda f: f.yes("posted_online"), ()),
+    Finding("criticism", "routine", _chose("criticism"), ("criticism",)),
+    Finding("operation-ford", "routine", lambda f: f.yes("principal_council"), ()),
+    Finding("local-council-police", "routine", lambda f: f.no("principal_council"), ()),
 )
 
 LAW = ("harassment", "harassing-several-people", "fear-of-violence", "stalking", "threatening-communications",
