@@ -1,10 +1,13 @@
-"""Done when 3: every enumerated path, evaluated inside Pyodide, gives exactly the CPython result.
+"""Every enumerated path, answered inside Pyodide through the worker's own glue, gives exactly
+the CPython answer: the step's data and its HTML from the one presenter.
 
 Node runs the pinned npm Pyodide (Python 3.14) on the wheel the site ships, built from this
-checkout by build_hooks.runtime.build_wheel and loaded from the local file."""
+checkout by build_hooks.runtime.build_wheel and loaded from the local file. Both sides call
+decision_tools.browser.handle, the function python-worker.js calls."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -14,23 +17,33 @@ import pytest
 import decision_tools
 from build_hooks.runtime import NPM_PYODIDE, ROOT, build_wheel
 from decision_tools import engine
+from decision_tools.browser import handle
 
+CONTEXT = {"version": decision_tools.__version__,
+           "contacts": {"police-emergency": {"title": "Police: emergency (999)", "phone": "999", "tel": "tel:999"},
+                        "member-support": {"title": "Member support", "email": "member.support@anytown.example.org"}},
+           "pages": {"abuse/first-steps.md": "../../abuse/first-steps/", "law/harassment.md": "../../law/harassment/"}}
 
 BAD_INPUT = [
-    {"tool": "nope", "answers": {}},
-    {"tool": "harassment", "answers": {"danger": "maybe"}},
-    {"tool": "harassment", "answers": {"danger": "no", "what_happened": ["none", "hacking"]}},
-    {"tool": "report", "answers": {"danger": "no", "what": "threat"}},
-    {"tool": "post", "answers": ["public_meeting"]},
+    {"method": "step", "params": {"tool": "nope", "answers": {}}},
+    {"method": "step", "params": {"tool": "harassment", "answers": {"danger": "maybe"}}},
+    {"method": "step", "params": {"tool": "harassment", "answers": {"danger": "no", "what_happened": ["none", "hacking"]}}},
+    {"method": "step", "params": {"tool": "harassment", "answers": ["danger"]}},
+    {"method": "nonsense", "params": {}},
 ]
 
 
-def cpython(path: dict) -> dict:
-    try:
-        out = decision_tools.evaluate(path["tool"], path["answers"])
-    except decision_tools.DecisionToolError as error:
-        out = {"error": type(error).__name__ + ": " + str(error)}
-    return json.loads(json.dumps(out, sort_keys=True))
+def requests() -> list[dict]:
+    found = [{"method": "step", "params": {"tool": tool_id, "answers": {}, "context": CONTEXT}}
+             for tool_id in decision_tools.TOOLS]
+    for tool_id, tool in decision_tools.TOOLS.items():
+        found += [{"method": "step", "params": {"tool": tool_id, "answers": p["answers"], "context": CONTEXT}}
+                  for p in engine.paths(tool)]
+    return found + BAD_INPUT
+
+
+def digest(request: dict) -> str:
+    return hashlib.sha256(handle(json.dumps(request)).encode()).hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -40,17 +53,13 @@ def pyodide_run(tmp_path_factory):
         pytest.fail("Node and node_modules/pyodide are needed: run 'make build' first.", pytrace=False)
     work = tmp_path_factory.mktemp("parity")
     wheel = build_wheel(work, decision_tools.__version__)
-    paths = [p for tool in decision_tools.TOOLS.values() for p in engine.paths(tool)]
-    # Some questions still to answer too, so the "question" state is compared as well.
-    paths += [{"tool": tool_id, "answers": {}} for tool_id in decision_tools.TOOLS]
-    # And bad input, so the errors are the same too.
-    paths += BAD_INPUT
-    (work / "paths.json").write_text(json.dumps(paths))
-    done = subprocess.run([node, str(ROOT / "tests/pyodide_parity.mjs"), str(wheel), str(work / "paths.json")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    sent = requests()
+    (work / "requests.json").write_text(json.dumps(sent))
+    done = subprocess.run([node, str(ROOT / "tests/pyodide_parity.mjs"), str(wheel), str(work / "requests.json")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1200)
     # Node echoes the whole minified line of a failing module: the useful part is at the end.
     assert done.returncode == 0, done.stderr[-3000:]
-    return paths, json.loads(done.stdout)
+    return sent, json.loads(done.stdout)
 
 
 def test_runs_in_pyodide_python_314_from_the_wheel(pyodide_run):
@@ -60,10 +69,15 @@ def test_runs_in_pyodide_python_314_from_the_wheel(pyodide_run):
     assert out["outside"] == []
 
 
-def test_every_path_gives_exactly_the_cpython_result(pyodide_run):
-    paths, out = pyodide_run
-    assert len(out["results"]) == len(paths)
-    for path, browser in zip(paths, out["results"]):
-        assert browser == cpython(path), path
-    assert [r for r in out["results"] if "error" in r] == [cpython(p) for p in BAD_INPUT]
-    print(f"\nPyodide parity: {len(paths)} answer sets across {len(decision_tools.TOOLS)} tools")
+def test_every_path_gives_exactly_the_cpython_answer(pyodide_run):
+    sent, out = pyodide_run
+    assert len(out["digests"]) == len(sent)
+    different = [r for r, d in zip(sent, out["digests"]) if d != digest(r)]
+    assert not different, f"{len(different)} differ, the first: {json.dumps(different[0])[:500]}"
+    print(f"\nPyodide parity: {len(sent)} requests across {len(decision_tools.TOOLS)} tools")
+
+
+def test_bad_input_is_an_answer_naming_what_is_wrong():
+    answers = [json.loads(handle(json.dumps(r))) for r in BAD_INPUT]
+    assert [a["error"]["kind"] for a in answers] == ["invalid", "invalid", "invalid", "invalid", "bad-request"]
+    assert "unknown tool 'nope'" in answers[0]["error"]["message"]

@@ -4,30 +4,31 @@
 (function () {
   "use strict";
 
-  // The buttons do nothing without this script, so print.css shows them only once it has run.
-  document.documentElement.classList.add("print-ready");
-
   // One listener for the whole document, so it keeps working across Material's instant navigation.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-print-page]");
-    if (!button) return;
-    event.preventDefault();
-    window.print();
-  });
+  function listenForButtons() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-print-page]");
+      if (!button) return;
+      event.preventDefault();
+      window.print();
+    });
+  }
 
   // Closed <details> print empty; open them for printing and close them again afterwards.
   // (print.css does the same in browsers that support ::details-content.)
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details:not([open])").forEach(function (details) {
-      details.open = true;
-      opened.push(details);
+  function openDetailsForPaper() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (details) {
+        details.open = true;
+        opened.push(details);
+      });
     });
-  });
-  window.addEventListener("afterprint", function () {
-    opened.forEach(function (details) { details.open = false; });
-    opened = [];
-  });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (details) { details.open = false; });
+      opened = [];
+    });
+  }
 
   // What a link's target looks like on paper, or "" when paper needs no note: links inside the
   // site or page, and links whose text already says where they go.
@@ -58,11 +59,19 @@
   }
 
   // Material re-renders the content on instant navigation and announces it on document$.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(markLinks);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", markLinks);
-  } else {
-    markLinks();
+  function markLinksOnEveryPage() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(markLinks);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", markLinks);
+    } else {
+      markLinks();
+    }
   }
+
+  // The buttons do nothing without this script, so print.css shows them only once it has run.
+  document.documentElement.classList.add("print-ready");
+  listenForButtons();
+  openDetailsForPaper();
+  markLinksOnEveryPage();
 })();
