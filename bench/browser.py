@@ -4,7 +4,7 @@ baselines, in the same run:
 - `worker`: the product. The tool page as built: Python (Pyodide) starts in a module Web Worker.
 - `main-thread`: the same page with Python loaded on the page's main thread, as other
   Pyodide-in-docs sites do (bench/main_thread.js stands in for the Worker and runs the unchanged
-  wizard-worker.js on the page). Generated into a temporary copy of the site, never shipped.
+  python-worker.js on the page). Generated into a temporary copy of the site, never shipped.
 - `no-python`: the same page without the wizard script: the first question as built, and the
   tool's logic written out ("How this tool decides"), with no Python at all.
 

@@ -1,13 +1,13 @@
 // Benchmark only, never shipped: the baseline "Python on the main thread", as other
-// Pyodide-in-docs sites load it. It stands in for the module Worker that wizard.js starts and
-// runs the unchanged wizard-worker.js on the page's own thread, so the page, the wizard and the
+// Pyodide-in-docs sites load it. It stands in for the module Worker that python.js starts and
+// runs the unchanged python-worker.js on the page's own thread, so the page, the wizard and the
 // messages are the same as the product's; only the thread Python runs on differs.
 // bench/browser.py puts this file in a temporary copy of the site and loads it before wizard.js.
 (() => {
   const pagePostMessage = window.postMessage.bind(window);
   let current = null;
 
-  // wizard-worker.js answers with self.postMessage(message): on the page, self is window.
+  // python-worker.js answers with self.postMessage(message): on the page, self is window.
   window.postMessage = (message, ...rest) => {
     if (rest.length === 0 && current) {
       current.deliver(message);
@@ -28,7 +28,7 @@
     }
 
     postMessage(data) {
-      // Asynchronous, like a real worker; wizard-worker.js set self.onmessage when it loaded.
+      // Asynchronous, like a real worker; python-worker.js set self.onmessage when it loaded.
       this.loaded.then(() => setTimeout(() => window.onmessage({ data }), 0), () => {});
     }
 

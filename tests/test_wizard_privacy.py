@@ -10,7 +10,7 @@ from wizard_driver import TOOL_IDS, longest_path, open_tool, run_path
 
 pytestmark = pytest.mark.browser
 
-RUNTIME_PARTS = ("/assets/pyodide/", "/assets/decision-tools/", "wizard-worker.js")
+RUNTIME_PARTS = ("/assets/pyodide/", "/assets/decision-tools/", "python-worker.js")
 
 
 def record(context):
@@ -52,7 +52,7 @@ def test_pages_without_a_wizard_load_no_pyodide_file(context, page, site_server)
 
 
 def wizard_workers(page):
-    return [w for w in page.workers if w.url.endswith("wizard-worker.js")]
+    return [w for w in page.workers if w.url.endswith("python-worker.js")]
 
 
 def swap_to(page, url):

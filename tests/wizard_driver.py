@@ -1,7 +1,8 @@
 """Drive the in-page decision tools in Chromium, for the tests/test_wizard_*.py browser tests.
 
-Answer paths come from the engine's own CLI (`python -m decision_tools paths TOOL`, contract 2),
-so the tests cover every tool the engine lists, and compare with CPython's `evaluate`.
+Answer paths come from the engine's own CLI (`python -m decision_tools paths TOOL`), so the tests
+cover every tool the engine lists. What the browser shows is compared with what CPython's
+presenter renders for the same answers and the page's own build-time data.
 """
 
 from __future__ import annotations
@@ -27,11 +28,27 @@ def paths(tool: str) -> list[dict]:
 
 
 def covering_paths(tool: str) -> list[dict]:
-    """The first path to each result: enough to reach every result once."""
+    """The first path to each leading finding: enough to reach every kind of result once."""
     first: dict[str, dict] = {}
     for path in paths(tool):
         first.setdefault(path["result"], path)
     return list(first.values())
+
+
+def section_paths(tool: str) -> list[dict]:
+    """A few paths whose results, between them, fill every section the tool can fill."""
+    from decision_tools.result import SECTIONS
+
+    chosen, covered = [], set()
+    for path in sorted(paths(tool), key=lambda p: -len(p["answers"])):
+        result = decision_tools.evaluate(tool, path["answers"])["result"]
+        filled = {name for name in SECTIONS if result[name]}
+        if filled - covered:
+            chosen.append(path)
+            covered |= filled
+        if len(chosen) >= 3:
+            break
+    return chosen
 
 
 def longest_path(tool: str) -> dict:
@@ -39,8 +56,8 @@ def longest_path(tool: str) -> dict:
     return max(paths(tool), key=lambda p: len(p["answers"]))
 
 
-def outcome_ids(tool: str) -> set[str]:
-    return {o["id"] for o in decision_tools.flow(tool)["outcomes"]}
+def lead_ids(tool: str) -> set[str]:
+    return {p["result"] for p in paths(tool)}
 
 
 def open_tool(page, site_server: str, tool: str, *, wait_ready: bool = True):
@@ -106,47 +123,26 @@ def run_path_with_locators(wizard, tool: str, answers: dict) -> None:
         wizard.locator(f'.dt-wizard__step:not(:has([data-question="{q["id"]}"]))').wait_for(timeout=READY_TIMEOUT)
 
 
-def shown_result(wizard) -> dict:
-    """The result on screen, read back from the page."""
-    return wizard.locator(".dt-result").evaluate("""r => {
-        const texts = (sel) => [...r.querySelectorAll(sel)].map((e) => e.textContent.trim());
-        return {
-            id: r.dataset.result,
-            urgency: r.dataset.urgency,
-            title: r.querySelector(".dt-result__title").textContent.trim(),
-            summary: r.querySelector(".dt-result__summary").textContent.trim(),
-            actions: texts(".dt-result__actions > li"),
-            why: texts(".dt-result__why > li"),
-            law: texts(".dt-result__law > li"),
-            law_hrefs: [...r.querySelectorAll(".dt-result__law a")].map((a) => a.href),
-            contacts: texts(".dt-contact__role"),
-            links: texts(".dt-result__links > li"),
-            link_hrefs: [...r.querySelectorAll(".dt-result__links a")].map((a) => a.href),
-            notes: texts(".dt-result__note"),
-        };
-    }""")
+def shown_step(page, wizard) -> str:
+    """The step on screen as the browser serialises it."""
+    return wizard.locator(".dt-wizard__step").evaluate("e => e.innerHTML")
 
 
-def expected_result(tool: str, answers: dict, site_server: str) -> dict:
-    """What CPython's engine says, in the form the page shows it."""
-    from decision_tools.contacts import ROLES
+def expected_step(page, wizard, tool: str, answers: dict) -> str:
+    """What CPython's presenter renders for `answers`, with the page's own build-time data,
+    serialised by the same browser so only the markup, not its spelling, is compared."""
+    from decision_tools.browser import step
 
-    result = decision_tools.evaluate(tool, answers)["result"]
+    data = wizard.locator(".dt-wizard__data").evaluate("e => JSON.parse(e.textContent)")
+    html = step(tool, answers, data)["html"]
+    return page.evaluate("(html) => { const t = document.createElement('template'); t.innerHTML = html; return t.innerHTML; }",
+                         html)
 
-    def href(page: str, anchor: str) -> str:
-        url = site_server + (page[:-len("index.md")] if page.endswith("index.md") else page[:-3] + "/")
-        return url + (f"#{anchor}" if anchor else "")
 
-    return {
-        "id": result["id"], "urgency": result["urgency"], "title": result["title"], "summary": result["summary"],
-        "actions": result["actions"], "why": result["why"],
-        "law": [f"{r['act']}, {r['section']}: {r['name']}. {r['plain']}" for r in result["law"]],
-        "law_hrefs": [href(r["page"], r.get("anchor", "")) for r in result["law"]],
-        "contacts": [ROLES[role] for role in result["contacts"]],
-        "links": [link["title"] for link in result["links"]],
-        "link_hrefs": [href(link["page"], link.get("anchor", "")) for link in result["links"]],
-        "notes": result.get("notes", []),
-    }
+def shown_sections(wizard) -> list[str]:
+    """The result sections on screen, in order (decision_tools.result.SECTIONS names)."""
+    return wizard.locator(".dt-result").evaluate(
+        "r => [...r.querySelectorAll('section.dt-section')].map((s) => s.className.match(/dt-section--([a-z-]+)/)[1].replace(/-/g, '_'))")
 
 
 def axe_violations(page, within=(".dt-wizard", ".dt-exit")) -> list[dict]:

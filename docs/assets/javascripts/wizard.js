@@ -73,6 +73,7 @@ function failed(stepBox, tool) {
 }
 
 function notBuilt(root) {
+  root.classList.add("dt-wizard--failed");
   root.querySelector(".dt-wizard__step")?.replaceChildren();
   root.prepend(el("div", { class: "dt-wizard__message", role: "alert" },
     el("p", {}, "This tool is missing what it needs from the build, so it cannot run on this page. ",
@@ -111,6 +112,7 @@ function mount(root) {
 
 function fail(wizard) {
   if (!wizard.live) return;
+  wizard.root.classList.add("dt-wizard--failed");
   wizard.status.textContent = "";
   document.title = wizard.pageTitle;
   failed(wizard.stepBox, wizard.tool);
