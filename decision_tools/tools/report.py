@@ -1,234 +1,164 @@
-"""Should I report it, and who to?
+"""Should I report it, and who to? (routing and fact rules; words in report.toml)
 
-Danger first. What happened decides how urgent it is; who it came from and where it happened
-decide who else to tell and how. Every result is an ordered list of who to tell, and always
-includes keeping a record and telling the council, so the council's collective record and its
-register of potentially violent persons stay complete.
+Danger first. Then the kind of council the reader sits on, because who to tell differs on almost
+every result: the clerk is the first contact on a parish, town or community council; code of
+conduct complaints go to a monitoring officer in England (the principal council's, for a parish
+or town councillor) and to the Public Services Ombudsman for Wales in Wales; Operation Ford
+covers principal councillors only. Then everything that happened, all at once (a complaint can
+come with abuse, a threat can name the family), who it came from and how it reached the reader.
+Every finding whose condition holds is in the result, so each thing the reader ticks keeps its
+own advice; the most urgent leads.
+
+This tool does not decide offences in depth: the harassment tool does that, element by element.
+It weighs only the law its answers can settle (decision_tools.law), and otherwise links to it.
 """
 
 from __future__ import annotations
 
-from .. import law
-from ..engine import ANY_OF, ONE_OF, YES_NO, Extra, Go, Link, Option, Outcome, Question, Tool
+from ..engine import ANY_OF, ONE_OF, YES_NO, Fact, Facts, Finding, Question, Tool, answer_is, chosen
 
-_SERIOUS = ("threat",)
-_POLICE_AND_COUNCIL = ("hate", "repeated")
+PRINCIPAL = ("england_principal", "wales_principal")
+LOCAL = ("england_local", "wales_local")
+WALES = ("wales_principal", "wales_local")
+
+# What a reader may want to report, as against a complaint about a service, "none of these" or
+# how it is affecting them: these need to know who it came from.
+REPORTABLE = ("threat", "hate", "abuse", "repeated", "home_family", "false")
+# Where the council's register of potentially violent persons belongs: abuse, a threat, hate,
+# repeated contact, the home or family named, or a visit to the home. Never a plain complaint.
+REGISTER = ("threat", "hate", "abuse", "repeated", "home_family")
+OUTSIDE = ("public", "anonymous")  # someone outside the council
+ONLINE = ("x", "facebook", "instagram", "other_platform", "blog")
+OFFLINE = ("email", "letter", "phone", "in_person", "home")
+
+
+def _reportable(f: Facts) -> bool:
+    return f.chose("what_happened", *REPORTABLE)
+
 
 QUESTIONS = (
-    Question("danger", "Are you, or is anyone else, in danger right now?", YES_NO,
-             hint="For example, someone is outside your home, or has said they are on their way.",
-             next=(Go("call-999", ("yes",)), Go("what"))),
-    Question("what", "What has happened? Choose all that apply.", ANY_OF, (
-        Option("threat", "A threat to kill or hurt you or your family, or to damage your property"),
-        Option("hate", "Abuse about your race, religion, disability, sexuality or transgender identity",
-               hint="This is a hate incident, even if it is not a crime."),
-        Option("repeated", "The same person keeps contacting you or posting about you"),
-        Option("false", "False statements about you that could harm your reputation"),
-        Option("complaint", "A complaint about a council service"),
-        Option("abuse", "Insults or abuse"),
-        Option("none", "None of these"),
-    ), next=(Go("from", _SERIOUS),
-             Go("from", _POLICE_AND_COUNCIL),
-             Go("from", ("false",)),
-             Go("pass-to-officers", ("complaint",), only=True),
-             Go("from"))),
-    Question("from", "Who is it from?", ONE_OF, (
-        Option("public", "A member of the public"),
-        Option("councillor", "Another councillor"),
-        Option("officer", "A council officer"),
-        Option("anonymous", "I don't know: the sender is anonymous"),
-    ), next="where"),
-    Question("where", "Where did it happen? Choose all that apply.", ANY_OF, (
-        Option("x", "On X (formerly Twitter)"),
-        Option("facebook", "On a Facebook page or group"),
-        Option("instagram", "On Instagram"),
-        Option("other_platform", "On another social media platform"),
-        Option("blog", "On a blog or website"),
-        Option("email", "By email"),
-        Option("letter", "By letter"),
-        Option("phone", "By phone"),
-        Option("in_person", "In person"),
-        Option("home", "At or outside your home"),
-        Option("none", "Somewhere else"),
-    ), next="wellbeing"),
-    Question("wellbeing", "Is this affecting your sleep, your health or how safe you feel?", YES_NO,
-             hint="Many councillors feel this way after abuse. Support is there for you.",
-             next=(Go("police-now", when="A threat", test=lambda a: _chose(a, *_SERIOUS)),
-                   Go("police-and-council", when="Any of: a hate incident, the same person keeps contacting you",
-                      test=lambda a: _chose(a, *_POLICE_AND_COUNCIL)),
-                   Go("false-statements", when="False statements about you", test=lambda a: _chose(a, "false")),
-                   Go("monitoring-officer", when="It came from another councillor",
-                      test=lambda a: a.get("from") == "councillor"),
-                   Go("tell-the-council"))),
-)
-
-_RECORD = "Take screenshots showing the date, time and sender, save emails and letters, and note each call."
-
-OUTCOMES = (
-    Outcome("call-999", "Call 999 now", "Your safety comes first. Get to a safe place and call the police on 999.",
-            "emergency",
-            actions=("Call 999 and tell them what is happening and where you are.",
-                     "Once you are safe, keep a record of what happened.",
-                     "Tell the council as soon as you can, so it can support you and warn others if needed."),
-            contacts=("police-emergency", "member-support"),
-            links=(Link("Be safe first", "abuse/first-steps.md", "be-safe"),)),
-    Outcome("police-now", "Report it to the police today",
-            "Threats are crimes. Tell the police first, then the council.", "urgent",
-            actions=("Do not reply to the person who made the threat.",
-                     "Think again about your safety at home and when you travel, and ask the police for advice."),
-            law=(law.THREATS_TO_KILL, law.THREATENING_COMMUNICATIONS, law.THREATS_TO_PROPERTY),
-            contacts=("police-non-emergency", "police-emergency", "police-liaison", "member-support"),
-            links=(Link("The law on threats", "law/offences.md", "threats"),
-                   Link("Working with the police", "law/working-with-the-police.md"))),
-    Outcome("police-and-council", "Report it to the police and the council",
-            "Hate incidents and repeated unwanted contact should be reported, even if you are not sure they are crimes.",
-            "soon",
-            actions=("Do not reply or argue: it can make things worse.",),
-            contacts=("police-non-emergency", "police-liaison", "member-support"),
-            links=(Link("Reporting hate incidents", "personal-safety/reporting-incidents.md", "hate-incidents"),
-                   Link("A course of conduct", "law/harassment.md", "course-of-conduct"))),
-    Outcome("false-statements", "Gather the evidence, then ask for it to be taken down",
-            "False statements that harm your reputation can be challenged, but the council cannot pay for "
-            "you to sue. Start with the evidence.", "soon",
-            actions=("Ask the person who posted it to remove it, correct it or apologise. Some people will, "
-                     "if it was a mistake.",
-                     "If that does not work, or it is part of a campaign, get your own legal advice. The council "
-                     "cannot fund a councillor's defamation claim."),
-            law=(law.DEFAMATION, law.INDEMNITIES),
-            contacts=("member-support", "communications", "political-group"),
-            links=(Link("False statements about you", "abuse/false-statements.md", "what-to-do"),
-                   Link("Who pays", "abuse/false-statements.md", "funding"),
-                   Link("Defamation", "law/defamation.md", "what-defamation-is"))),
-    Outcome("monitoring-officer", "Tell the monitoring officer",
-            "Abuse from another councillor may break the code of conduct. The monitoring officer deals with that.",
-            "soon",
-            actions=("Do not reply in public: let the monitoring officer deal with it.",),
-            law=(law.CODE_OF_CONDUCT,),
-            contacts=("monitoring-officer", "member-support", "political-group"),
-            links=(Link("The code of conduct", "social-media/code-of-conduct.md", "principles"),)),
-    Outcome("pass-to-officers", "Pass the complaint to officers",
-            "A complaint about a council service is for officers to handle. You can help by passing it on.",
-            "routine",
-            actions=("Ask the person for their contact details, and tell them you are passing it to officers.",),
-            contacts=("member-support",),
-            links=(Link("Replying to residents", "abuse/respond-ignore-or-block.md", "respond"),)),
-    Outcome("tell-the-council", "Keep a record and tell the council",
-            "Even if it is not a crime, telling the council helps it see the full picture and support you.",
-            "routine",
-            actions=("If it happens again or gets worse, use this tool again.",),
-            contacts=("member-support",),
-            links=(Link("First steps", "abuse/first-steps.md", "tell-the-council"),
-                   Link("Respond, ignore or block", "abuse/respond-ignore-or-block.md"))),
+    Question("danger", YES_NO),
+    Question("council", ONE_OF, ("england_principal", "england_local", "wales_principal", "wales_local")),
+    Question("what_happened", ANY_OF, (*REPORTABLE, "complaint", "affecting", "none"), pairs=True),
+    Question("sender", ONE_OF, ("public", "councillor", "officer", "anonymous"), ask=_reportable),
+    Question("where", ANY_OF, (*ONLINE, *OFFLINE, "none"), ask=lambda f: f.chose("sender", *OUTSIDE)),
 )
 
 
-def _chose(answers, *options) -> bool:
-    return any(v in options for v in answers.get("what", ()))
+# -- facts ---------------------------------------------------------------------------------
+
+def _sender(*who: str):
+    """True if it came from one of `who`, False if from someone else the reader named, not known
+    if the reader does not know who it is, or was not asked."""
+    def rule(f: Facts) -> bool | None:
+        if not f.answered("sender") or f.answer("sender") == "anonymous":
+            return None
+        return f.answer("sender") in who
+    return rule
 
 
-def _at(answers, *places) -> bool:
-    return any(v in places for v in answers.get("where", ()))
+def _posted_online(f: Facts) -> bool | None:
+    """True if it was posted on a platform or website; False if it reached the reader only
+    another way they named; not known for "somewhere else", or when not asked."""
+    if not f.answered("where"):
+        return None
+    if f.chose("where", *ONLINE):
+        return True
+    return None if f.chose("where", "none") else False
 
 
-def _tell(role, who, how):
-    return {"role": role, "who": who, "how": how}
+def _clerk_first(f: Facts) -> bool | None:
+    """The clerk is the first contact on a local council, unless the abuse came from an officer:
+    there the clerk is usually the officer, so the chair of the council deals with it."""
+    local = f["local_council"]
+    if local is None:
+        return None
+    return local and f.answer("sender") != "officer"
 
 
-_PLATFORM_STEPS = (
-    ("x", "X", "Report the post, account or message to X from the post, the profile or the message itself.",
-     Link("Reporting to X", "abuse/reporting-to-platforms.md", "x")),
-    ("facebook", "The page or group admin, then Facebook",
-     "Ask the admin of the page or group to remove it first. If the group itself is abusive, report it to Facebook.",
-     Link("Facebook groups", "abuse/reporting-to-platforms.md", "facebook-groups")),
-    ("instagram", "Instagram", "Report the post or account from the post or the profile.",
-     Link("Reporting to Instagram", "abuse/reporting-to-platforms.md", "instagram")),
-    ("other_platform", "The platform", "Report it from the post, profile or message, using the platform's help centre.",
-     Link("Other platforms", "abuse/reporting-to-platforms.md", "other-platforms")),
-    ("blog", "Your own legal adviser or the police",
-     "Blogs have no community standards to report to. Keep screenshots; for threats tell the police, for false "
-     "statements get legal advice.",
-     Link("Blogs", "abuse/reporting-to-platforms.md", "blogs")),
+def _register_applies(f: Facts) -> bool:
+    return f.chose("sender", *OUTSIDE) and (f.chose("what_happened", *REGISTER) or f.chose("where", "home"))
+
+
+FACTS = (
+    Fact("in_danger", answer_is("danger", ("yes",), ("no",))),
+    Fact("principal_council", answer_is("council", PRINCIPAL, LOCAL)),
+    Fact("local_council", answer_is("council", LOCAL, PRINCIPAL)),
+    Fact("in_wales", answer_is("council", WALES, ("england_principal", "england_local"))),
+    Fact("clerk_first", _clerk_first),
+    Fact("threat", chosen("what_happened", "threat")),
+    Fact("hostility_any", chosen("what_happened", "hate")),
+    Fact("abuse", chosen("what_happened", "abuse")),
+    Fact("unwanted_contact", chosen("what_happened", "repeated")),
+    # "The same person or account keeps contacting you or posting about you": two or more times,
+    # aimed at the reader. Leaving it unticked says nothing either way.
+    Fact("two_or_more", lambda f: True if f.chose("what_happened", "repeated") else None),
+    Fact("aimed_at_you", lambda f: True if f.chose("what_happened", "repeated") else None),
+    Fact("home_mentioned", chosen("what_happened", "home_family")),
+    Fact("false_about_you", chosen("what_happened", "false")),
+    Fact("complaint", chosen("what_happened", "complaint")),
+    Fact("affected", chosen("what_happened", "affecting")),
+    Fact("by_a_councillor", _sender("councillor")),
+    Fact("by_an_officer", _sender("officer")),
+    Fact("anonymous", lambda f: f.answer("sender") == "anonymous" if f.answered("sender") else None),
+    Fact("posted_online", _posted_online),
+    Fact("at_home", chosen("where", "home")),
+    Fact("register_applies", _register_applies),
 )
 
 
-def _tell_list(outcome_id: str, answers) -> list[dict]:
-    """Who to tell, in order: safety first, then the record, the council and the rest."""
-    tell = []
-    if outcome_id == "call-999":
-        return [_tell("police-emergency", "The police", "Call 999 now."),
-                _tell(None, "Keep a record", "Once you are safe, write down what happened."),
-                _tell("member-support", "The council", "Tell member support as soon as you can.")]
-    if outcome_id == "police-now":
-        tell.append(_tell("police-non-emergency", "The police",
-                          "Call 101 today (or 999 if the threat could be carried out soon). Give them your record."))
-    if outcome_id == "police-and-council":
-        how = "Call 101 or report online."
-        if _chose(answers, "hate"):
-            how += " Say you think it is a hate incident, even if you are not sure it is a crime."
-        tell.append(_tell("police-non-emergency", "The police", how))
-    tell.append(_tell(None, "Keep a record", _RECORD))
-    for option, who, how, _ in _PLATFORM_STEPS:
-        if _at(answers, option):
-            tell.append(_tell(None, who, how))
-    if _at(answers, "letter", "phone"):
-        tell[tell.index(_tell(None, "Keep a record", _RECORD))]["how"] += (
-            " Keep letters in a plastic wallet, and note the time and number of each call.")
-    if _at(answers, "email"):
-        tell.append(_tell("it-service-desk", "The IT service desk", "Ask them to block or filter the sender's emails."))
-    if _at(answers, "home", "in_person") and outcome_id not in ("police-now", "police-and-council"):
-        tell.append(_tell("police-liaison", "The council's police contact",
-                          "Ask for advice on your safety at home and when you meet people."))
-    tell.append(_tell("member-support", "The council",
-                      "Tell member support, so the council keeps a collective record of incidents and can check "
-                      "its register of potentially violent persons."))
-    if answers.get("from") in ("councillor", "officer"):
-        tell.append(_tell("monitoring-officer", "The monitoring officer",
-                          "It came from inside the council: the monitoring officer should know."))
-    if outcome_id == "false-statements" or _chose(answers, "false"):
-        tell.append(_tell("communications", "The communications team",
-                          "Ask whether the council should publish the correct facts."))
-    if answers.get("from") == "councillor" or outcome_id == "false-statements":
-        tell.append(_tell("political-group", "Your political group", "Let your group leader or whip know."))
-    if answers.get("wellbeing") == "yes":
-        tell.append(_tell("wellbeing", "Wellbeing and counselling",
-                          "Talk to the council's wellbeing service, or call Samaritans on 116 123 at any time."))
-    return tell
+# -- findings ------------------------------------------------------------------------------
+
+def _chose(*options: str):
+    return lambda f: f.chose("what_happened", *options)
 
 
-def explain(outcome_id: str, answers) -> Extra:
-    tell = _tell_list(outcome_id, answers)
-    # The ordered list comes first; call-999's own actions already are that list.
-    actions = [] if outcome_id == "call-999" else [f"{t['who']}: {t['how']}" for t in tell]
-    contacts = [t["role"] for t in tell if t["role"]]
-    links = [link for option, _, _, link in _PLATFORM_STEPS if _at(answers, option)]
-    if _at(answers, "email", "letter", "phone"):
-        links.append(Link("Phone calls, letters and email", "abuse/phone-letters-and-email.md"))
-    if _at(answers, "home"):
-        links.append(Link("Callers at your home", "personal-safety/at-home.md", "callers-at-home"))
-    if answers.get("wellbeing") == "yes":
-        contacts.append("samaritans")
-        links.append(Link("Looking after yourself", "abuse/looking-after-yourself.md", "support"))
-    law_refs = []
-    if outcome_id == "police-and-council" and _chose(answers, "repeated"):
-        law_refs.append(law.HARASSMENT)
-    if outcome_id == "police-and-council" and _chose(answers, "hate"):
-        law_refs += [law.AGGRAVATED_OFFENCES, law.HOSTILITY_IN_SENTENCING]
-    if answers.get("from") == "councillor" and outcome_id != "monitoring-officer":
-        law_refs.append(law.CODE_OF_CONDUCT)
-    why = []
-    if outcome_id == "police-now":
-        why.append("Threats to kill, to cause serious harm or to damage property are crimes, so the police come first.")
-    if outcome_id == "police-and-council" and _chose(answers, "repeated"):
-        why.append("Unwanted contact on two or more occasions can be harassment, which is a crime.")
-    if outcome_id == "police-and-council" and _chose(answers, "hate"):
-        why.append("Hate incidents should be reported even when they are not crimes: it helps the police see patterns.")
-    if outcome_id == "monitoring-officer":
-        why.append("Complaints about a councillor's conduct go to the monitoring officer under the code of conduct.")
-    return Extra(why=tuple(why), law=tuple(law_refs), first_actions=tuple(actions), contacts=tuple(contacts),
-                 links=tuple(links), fields={"tell": tell})
+def _at(*places: str):
+    return lambda f: f.chose("where", *places)
 
 
-TOOL = Tool("report", "Should I report it, and who to?",
-            "Answer a few questions to get an ordered list of who to tell and how.",
-            first="danger", questions=QUESTIONS, outcomes=OUTCOMES, explain=explain,
-            notes=(law.YOUR_SENSE_COUNTS, law.NOT_LEGAL_ADVICE, law.LAST_CHECKED))
+FINDINGS = (
+    Finding("emergency", "emergency", lambda f: f.yes("in_danger"), ("in_danger",)),
+    Finding("threat", "urgent", _chose("threat"), ("threat",)),
+    Finding("home-safety", "soon", lambda f: f.chose("what_happened", "home_family") or f.chose("where", "home"),
+            ("home_mentioned", "at_home")),
+    Finding("hate-incident", "soon", _chose("hate"), ("hostility_any",)),
+    Finding("repeated-contact", "soon", _chose("repeated"), ("unwanted_contact",)),
+    Finding("councillor-conduct", "soon", lambda f: f.answer("sender") == "councillor", ("by_a_councillor",)),
+    Finding("officer-conduct", "soon", lambda f: f.answer("sender") == "officer", ("by_an_officer",)),
+    Finding("false-statements", "soon", _chose("false"), ("false_about_you", "posted_online")),
+    Finding("abuse", "routine", _chose("abuse"), ("abuse",)),
+    Finding("complaint", "routine", _chose("complaint"), ("complaint",)),
+    Finding("wellbeing", "routine", _chose("affecting"), ("affected",)),
+    # A record, and the council told, on every result but a plain complaint (passing it to
+    # officers is telling the council, and the complaint finding keeps its own note).
+    Finding("keep-a-record", "routine",
+            lambda f: f.answered("what_happened") and not f.chose_only("what_happened", "complaint"), ()),
+    Finding("register", "routine", lambda f: f.yes("register_applies"), ("register_applies", "anonymous")),
+    Finding("anonymous", "routine", lambda f: f.yes("anonymous"), ("anonymous",)),
+    # How it reached the reader: each platform, website or channel keeps its own steps.
+    Finding("on-x", "routine", _at("x"), ()),
+    Finding("on-facebook", "routine", _at("facebook"), ()),
+    Finding("on-instagram", "routine", _at("instagram"), ()),
+    Finding("on-another-platform", "routine", _at("other_platform"), ()),
+    Finding("on-a-blog", "routine", _at("blog"), ()),
+    Finding("by-email", "routine", _at("email"), ()),
+    Finding("by-letter", "routine", _at("letter"), ()),
+    Finding("by-phone", "routine", _at("phone"), ()),
+    Finding("in-person", "routine", _at("in_person"), ()),
+)
+
+# Findings that send the reader to the police: wherever they do, Operation Ford is explained.
+POLICE = ("threat", "home-safety", "hate-incident", "repeated-contact")
+FINDINGS += (
+    Finding("operation-ford", "routine", lambda f: f.yes("principal_council") and f.found(*POLICE),
+            ("principal_council",)),
+    Finding("local-council-police", "routine", lambda f: f.yes("local_council") and f.found(*POLICE),
+            ("local_council",)),
+)
+
+# Only what the answers can settle; anything deeper is for the harassment tool.
+LAW = ("harassment", "harassment-at-home", "hostility-in-sentencing", "police-direction-at-home", "defamation",
+       "website-operator-notice", "indemnities", "code-of-conduct")
+
+TOOL = Tool("report", QUESTIONS, FACTS, FINDINGS, LAW, stop=lambda f: f.yes("in_danger"))
