@@ -20,6 +20,7 @@ from decision_tools.contacts import ROLES
 # conclude: update the numbers deliberately, together with the tool.
 COUNTS = {
     "harassment": {"questions": 10, "findings": 23, "paths": 21021},
+    "report": {"questions": 5, "findings": 25, "paths": 3185},
 }
 
 
