@@ -183,7 +183,7 @@ SCENARIOS = [
       first_action="999", mixed=True, **PRINCIPAL, extra={"dowson": {1: "met"}}),
     S("threats of violence and being followed",
       f"{TOWN} 5.2 table (PHA ss2A, 4A stalking) and 2.9.1 (being followed)",
-      A("threat_harm", "followed", channel=["electronic"], targeted="yes", severity="fear", council="local"),
+      A("threat_harm", "followed", channel=["electronic"], occasions="more", targeted="yes", severity="fear", council="local"),
       "urgent", offences=(S181, STALKING, FEAR, PHA, RESTRAINING),
       findings=("threat-of-harm", "stalking", "fear-of-violence"),
       first_action="999", actions=("0808 802 0300", NOT_PARISH), contacts=("clerk", "legal-services"),
@@ -402,7 +402,7 @@ SCENARIOS = [
       f"{TOWN} 3.2.6 (do not post your address) and 5.2 table (CMA 1990 s1)",
       A("hacking", "home_family", occasions="once", council="principal"),
       "urgent", lead="hacked", offences=(CMA,), not_offences=(DISQUALIFY,),
-      first_action="Change your passwords", actions=(AT_HOME, FAMILY, REMOVE_DETAILS),
+      first_action="999", actions=("Change your passwords", AT_HOME, FAMILY, REMOVE_DETAILS),
       contacts=("it-service-desk",), mixed=True),
 
     # -- a witness ----------------------------------------------------------------------------
@@ -426,7 +426,7 @@ SCENARIOS = [
     # -- followed, watched, turned up on --------------------------------------------------------
     S("followed and watched over weeks, frightened",
       f"{TOWN} 5.2 table (PHA ss2A, 4A) and 5.4.3 (stalking needs police involvement)",
-      A("followed", targeted="yes", severity="fear", council="principal"),
+      A("followed", occasions="more", targeted="yes", severity="fear", council="principal"),
       "urgent", lead="stalking", offences=(STALKING, FEAR, PHA, RESTRAINING),
       first_action="999", actions=("0808 802 0300", "restraining order", OP_FORD),
       contacts=("legal-services",), not_contacts=("clerk",)),
@@ -457,7 +457,8 @@ SCENARIOS = [
       actions=(AT_HOME, FAMILY, OP_FORD), mixed=True, **PRINCIPAL),
     S("offensive letters delivered to the home, again and again",
       f"{TOWN} 2.1.2 (danger from postal communication) and 1.2.1 (letters that continue); {SEFTON} 3.3 (MCA s1)",
-      A("offensive", "repeated", channel=["letter", "home"], targeted="yes", severity="oppressive", council="principal"),
+      A("offensive", "repeated", "home_family", channel=["letter"], targeted="yes", severity="oppressive",
+        council="principal"),
       "soon", offences=(MCA, PHA), not_offences=(S127_1, S127_2, POA_S4A, POA_S5),
       actions=(AT_HOME,), mixed=True, **PRINCIPAL),
     S("abuse shouted outside the home by a caller",
