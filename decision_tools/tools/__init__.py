@@ -1,5 +1,5 @@
 """Every decision tool: a flow file (routing and fact rules) and a content file (its words) each."""
 
-from . import harassment
+from . import harassment, respond
 
-TOOLS = {tool.id: tool for tool in (harassment.TOOL,)}
+TOOLS = {tool.id: tool for tool in (harassment.TOOL, respond.TOOL)}
