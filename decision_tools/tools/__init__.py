@@ -1,5 +1,5 @@
 """Every decision tool: a flow file (routing and fact rules) and a content file (its words) each."""
 
-from . import harassment, respond
+from . import harassment, post, respond
 
-TOOLS = {tool.id: tool for tool in (harassment.TOOL, respond.TOOL)}
+TOOLS = {tool.id: tool for tool in (harassment.TOOL, respond.TOOL, post.TOOL)}
