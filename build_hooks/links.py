@@ -137,7 +137,7 @@ def check_links(docs_dir: Path, *, root: Path | None = None, nav: list[NavEntry]
             continue
         linked.add(ref.page)
         if ref.anchor and ref.anchor not in pages[ref.page].anchors:
-            problems.append(_check_anchor(pages[ref.page], ref.anchor, ref.path, ref.line, named))
+            problems.append(_check_anchor(pages[ref.page], ref.anchor, ref.path, ref.anchor_line or ref.line, named))
 
     if nav is not None:
         in_nav = set()

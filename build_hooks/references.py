@@ -15,11 +15,13 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Source:
-    """One tool as the checks read it: its id, its words and the law entries it weighs."""
+    """One tool as the checks read it: its id, its words, the law entries it weighs, and the
+    law's words (the package's law.toml unless a test gives its own)."""
 
     id: str
     words: object  # decision_tools.content.Words
     law: tuple[str, ...] = ()
+    law_words: object = None
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,8 @@ class PageRef:
     page: str
     anchor: str
     path: str
-    line: int
+    line: int  # of the page
+    anchor_line: int = 0  # of the anchor, when it has its own
 
     @property
     def who(self) -> str:
@@ -68,13 +71,14 @@ def _pages(source: Source) -> list[PageRef]:
 
     words = source.words
     found = [PageRef(source.id, f"link {link_id!r}", str(link.get("page", "")), str(link.get("anchor", "")),
-                     words.path, words.line("links", link_id, "page"))
+                     words.path, words.line("links", link_id, "page"), words.line("links", link_id, "anchor"))
              for link_id, link in (words.get("links", default={}) or {}).items()]
-    law = content.law()
+    law = source.law_words or content.law()
     for law_id in source.law:
         entry = law.get("entries", law_id, default={}) or {}
         found.append(PageRef(source.id, f"law entry {law_id!r}", str(entry.get("page", "")),
-                             str(entry.get("anchor", "")), law.path, law.line("entries", law_id, "page")))
+                             str(entry.get("anchor", "")), law.path, law.line("entries", law_id, "page"),
+                             law.line("entries", law_id, "anchor")))
     return found
 
 

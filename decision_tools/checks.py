@@ -140,28 +140,27 @@ def law_words() -> list[Problem]:
         found += _unknown(said, (*key, "elements"), {e.id for e in entry.elements}, f"an element of {entry.id!r}")
         for element in entry.elements:
             found += _missing(said, (*key, "elements", element.id, "test"), f"the test of {entry.id!r} element {element.id!r}")
-            for status in (("met", "not_met") if element.listed else ("unknown",) if not element.fact else ("met", "not_met", "unknown")):
+            for status in (("unknown",) if not (element.fact or element.listed) else ("met", "not_met", "unknown")):
                 found += _missing(said, (*key, "elements", element.id, status), f"why {entry.id!r} element {element.id!r} is {status}")
     return found
 
 
 # -- every path --------------------------------------------------------------------------------
 
-def _variant_questions(tool: Tool) -> tuple[str, ...]:
-    """The questions whose answer chooses between the texts of an action."""
-    actions = content.for_tool(tool.id).get("actions", default={})
-    return tuple(sorted({a["by"] for a in actions.values() if isinstance(a, dict) and "by" in a}))
-
-
-def _digest(tool: Tool, facts: Facts, variants: tuple[str, ...]) -> tuple:
+def _digest(tool: Tool, facts: Facts) -> tuple:
     """What a result says, leaving out how the questions were put: the findings and their
-    reasons, the law, the tool's own sections, and the answers that choose an action's words."""
-    found = tuple(f.id for f in found_findings(tool, facts))
-    reasons = tuple((fid, facts[fid]) for fid in sorted({x for f in found for x in tool.finding(f).facts}))
+    reasons, the law, the tool's own sections, the actions in their words, and the contacts."""
+    from .result import _action_text, _actions, _contacts
+
+    words = content.for_tool(tool.id)
+    found = found_findings(tool, facts)
+    ids = tuple(f.id for f in found)
+    reasons = tuple((fid, facts[fid]) for fid in sorted({x for f in found for x in f.facts}))
     law = tuple((i, w.statuses) for i, w in facts.law().items() if w.listed)
-    sections = tool.sections(facts, content.for_tool(tool.id)) if tool.sections else {}
-    return (found, reasons, law, tuple((name, tuple(sections[name])) for name in sorted(sections)),
-            tuple(facts.answer(q) if isinstance(facts.answer(q), str) else None for q in variants))
+    sections = tool.sections(facts, words) if tool.sections else {}
+    actions = tuple(_action_text(words, facts, a) for a in _actions(found, words))
+    return (ids, reasons, law, tuple((name, tuple(sections[name])) for name in sorted(sections)), actions,
+            tuple(_contacts(found, words, facts)))
 
 
 def _fold(tree, needless: list) -> frozenset:
@@ -184,14 +183,13 @@ def every_path(tool: Tool) -> tuple[list[Problem], int]:
     where = _flow_file(tool)
     problems: list[Problem] = []
     asked, found_any, built, count = set(), set(), set(), 0
-    variants = _variant_questions(tool)
 
     def visit(answers, facts):
         nonlocal count
         count += 1
         asked.update(answers)
         try:
-            digest = _digest(tool, facts, variants)
+            digest = _digest(tool, facts)
             if digest not in built:
                 built.add(digest)
                 build(tool, facts)

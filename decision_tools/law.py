@@ -61,12 +61,17 @@ class Weighed:
 
     @classmethod
     def of(cls, entry: Entry, statuses: tuple[str, ...]) -> "Weighed":
-        listed = NOT_MET not in statuses and all(s == MET for e, s in zip(entry.elements, statuses) if e.key)
+        listed = NOT_MET not in statuses and all(_key_ok(e, s) for e, s in zip(entry.elements, statuses))
         return cls(entry, statuses, listed)
 
     @property
     def status(self) -> str:
         return APPLIES if all(s == MET for s in self.statuses) else MAY_APPLY
+
+
+def _key_ok(element: Element, status: str) -> bool:
+    """A key element must be met; one that reads other entries is enough when they may apply."""
+    return not element.key or status == MET or (bool(element.listed) and status == NOT_KNOWN)
 
 
 def E(id, fact=None, *, listed=(), key=False) -> Element:  # noqa: N802 - reads as a table
@@ -88,15 +93,16 @@ ENTRIES: tuple[Entry, ...] = (
         E("several", "others_targeted", key=True), E("pressure", "pressure"), E("alarm", "alarming"),
         _KNEW), schedule_9=True),
     Entry("fear-of-violence", OFFENCE, (
-        E("course", "two_or_more", key=True), E("feared", "feared_violence", key=True),
-        E("aimed", "aimed_at_you"), _KNEW), schedule_9=True),
+        E("course", "two_or_more", key=True), E("violence", "violence_in_view", key=True),
+        E("feared", "feared_violence"), E("aimed", "aimed_at_you"), _KNEW), schedule_9=True),
     Entry("stalking", OFFENCE, (
         E("course", "two_or_more", key=True), E("acts", "stalking_acts", key=True),
         E("aimed", "aimed_at_you"), E("alarm", "alarming"), E("oppressive", "oppressive"), _KNEW),
         schedule_9=True),
     # Communications
     Entry("threatening-communications", OFFENCE, (
-        E("threat", "threat_serious_harm", key=True), E("sent", "sent_message", key=True), _MEANT),
+        E("threat", "threat_any", key=True), E("serious", "threat_serious_harm"), E("sent", "sent_message", key=True),
+        _MEANT),
         schedule_9=True),
     Entry("false-communications", OFFENCE, (
         E("false", "false_to_harm", key=True), E("sent", "sent_message", key=True), E("excuse")),
@@ -105,11 +111,11 @@ ENTRIES: tuple[Entry, ...] = (
         E("content", "offensive", key=True), E("sent", "sent_message", key=True), _MEANT),
         schedule_9=True),
     Entry("improper-use-of-network", OFFENCE, (
-        E("content", "offensive", key=True), E("network", "electronic", key=True)), schedule_9=True),
+        E("content", "offensive", key=True), E("network", "electronic", key=True), E("aware")), schedule_9=True),
     Entry("persistent-misuse-of-network", OFFENCE, (
         E("contact", "unwanted_contact", key=True), E("network", "electronic", key=True),
         E("persistent", "two_or_more", key=True), E("aimed", "aimed_at_you"),
-        E("purpose", "beyond_rudeness")), schedule_9=True),
+        E("purpose", "purpose_not_ruled_out")), schedule_9=True),
     # Threats
     Entry("threats-to-kill", OFFENCE, (
         E("threat", "threat_kill", key=True), _MEANT), schedule_9=True),
@@ -125,7 +131,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("harassment-alarm-distress", OFFENCE, (
         E("conduct", "abusive_in_person", key=True), E("likely", "alarming")), schedule_9=True),
     Entry("harassment-at-home", OFFENCE, (
-        E("home", "at_home", key=True), E("pressure", "pressure"), E("likely", "alarming")),
+        E("home", "at_home", key=True), E("pressure", "pressure"), E("likely", "alarming"), _KNEW),
         schedule_9=True),
     # Hostility
     Entry("racially-or-religiously-aggravated", OFFENCE, (
@@ -211,12 +217,14 @@ class Scales:
         facts, statuses, listed = self.facts, [], True
         for element in entry.elements:
             if element.listed:
-                status = MET if any(self.one(i).listed for i in element.listed) else NOT_MET
+                # Met when one of them applies on every element; not known when one may apply.
+                found = [w for i in element.listed if (w := self.one(i)).listed]
+                status = (MET if any(w.status == APPLIES for w in found) else NOT_KNOWN if found else NOT_MET)
             else:
                 value = facts[element.fact] if element.fact else None
                 status = MET if value is True else NOT_MET if value is False else NOT_KNOWN
             statuses.append(status)
-            if status == NOT_MET or (element.key and status != MET):
+            if status == NOT_MET or not _key_ok(element, status):
                 listed = False
         return Weighed(entry, tuple(statuses), listed)
 

@@ -50,10 +50,16 @@ def flow(tool: Tool) -> dict:
 
 
 def _plain_action(words: content.Words, action_id: str) -> str:
+    """An action as "How this tool decides" prints it: each of its texts, with the answer it is for."""
     value = words.get("actions", action_id)
-    if isinstance(value, dict):
-        return value.get("text") or value["otherwise"]
-    return value
+    if not isinstance(value, dict):
+        return value
+    if "text" in value:
+        return value["text"]
+    options = words.get("questions", value["by"], "options", default={})
+    variants = [f"{options.get(answer, answer)}: {text}" for answer, text in value.items()
+                if answer not in ("by", "otherwise")]
+    return " ".join(variants + [f"Otherwise: {value['otherwise']}"])
 
 
 def _mermaid_text(text: str) -> str:

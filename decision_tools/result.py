@@ -120,7 +120,13 @@ TOOL_SECTIONS = {"dowson": DowsonStep, "trade_offs": TradeOff, "problems": Probl
 
 
 def as_data(value):
-    """Plain JSON-ready data: dataclasses as dicts, tuples as lists (faster than asdict)."""
+    """Plain JSON-ready data: dataclasses as dicts, tuples as lists (faster than asdict). A law
+    entry's data is made once and shared: results are read, never changed."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    shared = _SHARED.get(id(value))
+    if shared is not None and shared[0] is value:
+        return shared[1]
     if hasattr(value, "__dataclass_fields__"):
         return {name: as_data(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, (tuple, list)):
@@ -210,7 +216,15 @@ def _law_entry(weighed) -> LawEntry:
     return _law_entry_for(weighed.entry.id, weighed.statuses)
 
 
-@lru_cache(maxsize=4096)
+_SHARED: dict[int, tuple] = {}
+
+
+def _shared(entry: LawEntry) -> LawEntry:
+    _SHARED[id(entry)] = (entry, as_data(entry))
+    return entry
+
+
+@lru_cache(maxsize=None)  # bounded: each entry's elements have three statuses each
 def _law_entry_for(law_id: str, statuses: tuple[str, ...]) -> LawEntry:
     """The entry with each element's words for its status (the same for every tool and path)."""
     from .law import BY_ID as LAW_ENTRIES, Weighed
@@ -224,9 +238,9 @@ def _law_entry_for(law_id: str, statuses: tuple[str, ...]) -> LawEntry:
         reason = {"met": "met", "not met": "not_met", "not known": "unknown"}[status]
         elements.append(Element(element.id, said["test"], status, said.get(reason, ""),
                                 said.get("settle", "") if status == "not known" else ""))
-    return LawEntry(entry.id, entry.kind, words.text(*key, "act"), words.get(*key, "section", default=""),
-                    words.text(*key, "name"), words.text(*key, "plain"), words.text(*key, "page"),
-                    words.get(*key, "anchor", default=""), weighed.status, tuple(elements))
+    return _shared(LawEntry(entry.id, entry.kind, words.text(*key, "act"), words.get(*key, "section", default=""),
+                            words.text(*key, "name"), words.text(*key, "plain"), words.text(*key, "page"),
+                            words.get(*key, "anchor", default=""), weighed.status, tuple(elements)))
 
 
 def _law(facts: Facts) -> tuple[tuple[LawEntry, ...], tuple[LawEntry, ...]]:

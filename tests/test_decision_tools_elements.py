@@ -14,7 +14,7 @@ import pytest
 
 import decision_tools
 from decision_tools import engine
-from decision_tools.law import BY_ID, MET, NOT_MET
+from decision_tools.law import BY_ID, MET, NOT_MET, _key_ok
 
 TOOLS = list(decision_tools.TOOLS)
 
@@ -33,7 +33,7 @@ def test_no_entry_is_listed_against_an_element_and_none_is_missing_where_all_are
         for law_id, w in weighed.items():
             elements = BY_ID[law_id].elements
             ruled_out = NOT_MET in w.statuses
-            key_met = all(s == MET for e, s in zip(elements, w.statuses) if e.key)
+            key_met = all(_key_ok(e, s) for e, s in zip(elements, w.statuses))
             if w.listed:
                 assert not ruled_out, f"{tool_id} {answers}: {law_id} listed with an element not met"
                 assert key_met, f"{tool_id} {answers}: {law_id} listed without its key elements"
@@ -73,7 +73,7 @@ class Said:
         self.network = "electronic" in self.channel  # CA 2003 s127: a public electronic network
         self.face = bool(self.channel & {"in_person", "home"} or self.what & {"in_person", "protest_home"})
         self.home = "home" in self.channel or "protest_home" in self.what
-        self.two = bool(self.what & {"repeated", "followed"}) or answers.get("occasions") == "more"
+        self.two = "repeated" in self.what or answers.get("occasions") == "more"
         self.not_aimed = answers.get("targeted") == "no"
         self.aimed = answers.get("targeted") == "yes"
         self.severity = answers.get("severity")
@@ -90,10 +90,13 @@ HARASSMENT_FAMILY = {"harassment", "harassing-several-people", "fear-of-violence
 # Listed only if: the elements each entry needs, straight from its Act.
 MAY = {
     "harassment": lambda s, L: s.two and not s.not_aimed and s.severity not in ("rude", "alarming"),
-    "fear-of-violence": lambda s, L: s.two and s.severity == "fear" and not s.not_aimed,
-    "stalking": lambda s, L: s.chose("followed") and not s.not_aimed and s.severity not in ("rude", "alarming"),
+    # PHA 1997 s4: fear of violence on two occasions; "not sure" after threats of violence may be it.
+    "fear-of-violence": lambda s, L: s.two and not s.not_aimed and (
+        s.severity == "fear" or (s.violence and s.severity == "not_sure")),
+    "stalking": lambda s, L: s.chose("followed") and s.two and not s.not_aimed and s.severity not in ("rude", "alarming"),
     "harassing-several-people": lambda s, L: s.chose("others") and s.severity != "rude",
-    "threatening-communications": lambda s, L: s.sent and (s.violence or s.serious_property),
+    "threatening-communications": lambda s, L: s.sent and (
+        s.violence or ("threat_property" in s.what and s.a.get("property_serious") != "no")),
     "false-communications": lambda s, L: s.chose("false") and s.sent,
     "malicious-communications": lambda s, L: s.chose("offensive") and s.sent,
     "improper-use-of-network": lambda s, L: s.chose("offensive") and s.network,
@@ -131,7 +134,7 @@ MUST = {
     "false-communications": lambda s, L: s.chose("false") and s.sent,
     "harassment": lambda s, L: s.two and s.aimed and s.severity in ("fear", "oppressive"),
     "fear-of-violence": lambda s, L: s.two and s.aimed and s.severity == "fear",
-    "stalking": lambda s, L: s.chose("followed") and s.aimed and s.severity in ("fear", "oppressive"),
+    "stalking": lambda s, L: s.chose("followed") and s.two and s.aimed and s.severity in ("fear", "oppressive"),
     "persistent-misuse-of-network": lambda s, L: (s.chose("repeated") and s.network and s.aimed
                                                   and s.severity in ("fear", "oppressive", "alarming")),
     "harassment-at-home": lambda s, L: s.chose("protest_home") and s.severity != "rude",

@@ -139,6 +139,16 @@ class TestChecks:
         assert any("question 'when' is asked where every answer gives the same results" in p.message for p in problems)
         assert not any("'how_often'" in p.message for p in problems)
 
+    def test_a_question_that_only_picks_the_words_of_an_action_not_shown_is_found(self):
+        # "how_often" chooses the words of "block", which only the rude finding shows. Asked
+        # after a threat alone, it changes nothing the reader sees.
+        tool = small_tool(questions=(Question("danger", YES_NO), Question("what", ANY_OF, ("threat", "rude", "none"), pairs=True),
+                                     Question("how_often", ONE_OF, ("once", "more"), ask=lambda f: f.chose("what", "threat"))),
+                          findings=small_tool().findings[:2] + (
+                              Finding("rude", "soon", lambda f: f.chose("what", "rude")), small_tool().findings[3]))
+        problems, _ = checks.every_path(tool)
+        assert any("question 'how_often' is asked where every answer gives the same results" in p.message for p in problems)
+
     def test_a_finding_never_found_is_found(self):
         tool = small_tool(findings=small_tool().findings[:3] + (Finding("nothing", "routine", lambda f: False),))
         problems, _ = checks.check(tool)

@@ -202,10 +202,14 @@ class TestRepeatedAndStalking:
     def test_repeated_messages_alone_are_not_listed_as_stalking(self):
         assert "stalking" not in listed(result(repeated()))
 
-    def test_being_followed_is(self):
-        res = result({**SAFE, "what_happened": ["followed"], "targeted": "yes", "severity": "oppressive",
-                      "council": "principal"})
+    def test_being_followed_more_than_once_is(self):
+        res = result({**SAFE, "what_happened": ["followed"], "occasions": "more", "targeted": "yes",
+                      "severity": "oppressive", "council": "principal"})
         assert "stalking" in listed(res) and res["id"] == "stalking"
+
+    def test_being_followed_once_is_not_stalking_but_is_urgent(self):
+        res = result({**SAFE, "what_happened": ["followed"], "occasions": "once", "council": "principal"})
+        assert "stalking" not in listed(res) and res["id"] == "followed" and res["urgency"] == "urgent"
 
 
 class TestSeveralPeople:
@@ -258,7 +262,8 @@ class TestDisqualification:
         res = result(repeated())
         entry = next(e for e in res["law"] if e["id"] == "disqualification-orders")
         assert entry["status"] == "may apply"
-        assert [el["status"] for el in entry["elements"]] == ["met", "not known", "not known"]
+        # Harassment "may apply" on these answers, so the Schedule 9 offence is not known either.
+        assert [el["status"] for el in entry["elements"]] == ["not known", "not known", "not known"]
         assert "18 or over" in entry["plain"] and "1 November 2023" in entry["plain"]
 
 

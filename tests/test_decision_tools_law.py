@@ -124,3 +124,13 @@ def test_every_entry_says_when_the_law_was_checked():
     notes = content.law().get("notes", "every_result")
     assert any(n.startswith("Law last checked:") for n in notes)
     assert len(ENTRIES) == len(content.law().get("entries"))
+
+
+def test_the_tool_pages_give_the_same_date_as_the_law():
+    from build_hooks.runtime import ROOT
+
+    [checked] = [n for n in content.law().get("notes", "every_result") if n.startswith("Law last checked:")]
+    for page in sorted((ROOT / "docs/tools").glob("*.md")):
+        text = " ".join(page.read_text(encoding="utf-8").split())
+        if "Law last checked" in text:
+            assert checked in text, f"{page.name} gives another date than law.toml ({checked})"

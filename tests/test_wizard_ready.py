@@ -1,9 +1,10 @@
 """The wizard is usable at once: the first question is in the page's HTML, a reader who answers
 before Python is ready sees a short "getting ready" state and carries on, and the performance
-marks the benchmarks read are set. Also "Print this result": one clean page with the date and
-the toolkit version."""
+marks the benchmarks read are set. Also "Print this result": clean pages, none blank, with the
+date and the toolkit version."""
 
 import datetime
+import re
 import subprocess
 
 import pytest
@@ -48,7 +49,7 @@ def test_answer_before_python_is_ready_waits_then_carries_on(page, site_server):
     assert page.evaluate("performance.getEntriesByName('dt:step')[0].entryType") == "measure"
 
 
-def test_print_this_result_is_one_clean_page(page, site_server, tmp_path):
+def test_print_this_result_prints_clean_complete_pages(page, site_server, tmp_path):
     tool = TOOL_IDS[0]
     path = longest_path(tool)
     wizard = open_tool(page, site_server, tool)
@@ -59,12 +60,16 @@ def test_print_this_result_is_one_clean_page(page, site_server, tmp_path):
     page.emulate_media(media="print")
     pdf = tmp_path / "result.pdf"
     page.pdf(path=str(pdf), format="A4")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                                                             check=True).stdout)[1])
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for number, sheet in enumerate(text.split("\f")[:pages], start=1):
+        assert sheet.strip(), f"page {number} of the printed result is blank"
     result = decision_tools.evaluate(tool, path["answers"])["result"]
     today = datetime.date.today()
-    assert "Pages:           1" in info, f"the result printed on more than one page:\n{info}\n{text}"
-    assert result["title"] in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert result["title"] in flat
     assert f"{today.day} {today:%B} {today.year}" in text and f"version {decision_tools.__version__}" in text
+    assert "Your answers" in flat  # the answers the result rests on are printed with it
     for gone in ("How this tool decides", "Leave this site quickly", "Start again", "Print this result"):
         assert gone not in text

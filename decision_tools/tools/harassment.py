@@ -18,7 +18,7 @@ THREATS = ("threat_kill", "threat_harm", "threat_property")
 # What can happen again, and so may add up to a course of conduct.
 CONDUCT = (*THREATS, "offensive", "false", "repeated", "followed", "in_person", "protest_home",
            "home_family", "hostility", "witness", "others", "pressure", "none")
-REPEATS = ("repeated", "followed")  # these say it happened more than once
+REPEATS = ("repeated",)  # "repeated" says it happened more than once; being followed may be once
 NEEDS_CHANNEL = (*THREATS, "offensive", "false", "repeated", "none")
 SENT = ("electronic", "letter")
 NETWORK = ("electronic",)
@@ -135,6 +135,7 @@ FACTS = (
     Fact("threat_harm", chosen("what_happened", "threat_harm")),
     Fact("threat_violence", chosen("what_happened", "threat_kill", "threat_harm")),
     Fact("threat_property", chosen("what_happened", "threat_property")),
+    Fact("threat_any", chosen("what_happened", *THREATS)),
     Fact("property_endangers_life", answer_is("property_serious", ("yes",), ("no",))),
     Fact("threat_serious_harm", _serious_harm),
     Fact("offensive", chosen("what_happened", "offensive")),
@@ -163,6 +164,12 @@ FACTS = (
     Fact("oppressive", _severity(("fear", "oppressive"), ("alarming", "rude"))),
     Fact("beyond_rudeness", _severity(("fear", "oppressive", "alarming"), ("rude",))),
     Fact("feared_violence", _severity(("fear",), ("oppressive", "alarming", "rude"))),
+    # Something that could put someone in fear of violence: threats of it, or the fear itself.
+    Fact("violence_in_view", lambda f: _any_true(f["feared_violence"], f["threat_violence"])),
+    # The sender's purpose is theirs to answer for; only "rude, no worse" rules one out.
+    Fact("purpose_not_ruled_out", lambda f: False if f.answer("severity") == "rude" else None),
+    # Meant to change a vote or a decision: hostility to the reader as a councillor.
+    Fact("because_of_role", _only_if("pressure")),
     Fact("others_targeted", _only_if("others")),
     Fact("pressure", _only_if("pressure")),
     Fact("principal_council", answer_is("council", ("principal",), ("local",))),
@@ -184,14 +191,17 @@ FINDINGS = (
     Finding("emergency", "emergency", lambda f: f.yes("in_danger"), ("in_danger",)),
     Finding("threat-to-kill", "urgent", _chose("threat_kill"), ("threat_kill", "sent_message")),
     Finding("threat-of-harm", "urgent", _chose("threat_harm"), ("threat_harm", "sent_message")),
-    Finding("serious-property-threat", "urgent", lambda f: f.yes("threat_property") and f.yes("property_endangers_life"),
+    # A threat to burn a home down is urgent unless the reader is sure no life is at risk.
+    Finding("serious-property-threat", "urgent", lambda f: f.yes("threat_property") and f.maybe("property_endangers_life"),
             ("threat_property", "property_endangers_life")),
     Finding("witness", "urgent", _chose("witness"), ("witness",)),
     Finding("stalking", "urgent", _listed("stalking"), ("two_or_more", "stalking_acts")),
+    Finding("followed", "urgent", lambda f: f.chose("what_happened", "followed") and not f.listed("stalking"),
+            ("stalking_acts", "two_or_more")),
     Finding("fear-of-violence", "urgent", _listed("fear-of-violence"), ("two_or_more", "feared_violence")),
     Finding("protest-at-home", "urgent", _chose("protest_home"), ("protest_at_home", "two_or_more", "pressure")),
     Finding("hacked", "urgent", _chose("hacking"), ("hacking",)),
-    Finding("property-threat", "soon", lambda f: f.yes("threat_property") and not f.yes("property_endangers_life"),
+    Finding("property-threat", "soon", lambda f: f.yes("threat_property") and f.no("property_endangers_life"),
             ("threat_property", "property_endangers_life")),
     Finding("harassment", "soon", _listed("harassment"), ("two_or_more", "aimed_at_you", "alarming", "oppressive")),
     Finding("several-people", "soon", _listed("harassing-several-people"), ("others_targeted", "pressure")),
@@ -200,20 +210,21 @@ FINDINGS = (
             ("offensive", "sent_message")),
     Finding("persistent-contact", "soon", _listed("persistent-misuse-of-network"), ("unwanted_contact", "electronic")),
     Finding("false-messages", "soon", _chose("false"), ("false_to_harm", "sent_message")),
+    Finding("false-posted-online", "soon", lambda f: f.yes("false_about_you") and f.yes("posted_online"), ("posted_online",)),
     Finding("abuse-in-person", "soon", _listed("fear-or-provocation-of-violence", "intentional-harassment-alarm-distress",
                                                "harassment-alarm-distress"), ("abusive_in_person",)),
     Finding("hate-incident", "soon", _chose("hostility"), ("hostility_any",)),
 )
 
 # Findings that send the reader to the police: where they do, Operation Ford is explained.
-POLICE = ("threat-to-kill", "threat-of-harm", "serious-property-threat", "property-threat", "witness", "stalking",
-          "fear-of-violence", "protest-at-home", "hacked", "harassment", "several-people", "offensive-messages",
-          "persistent-contact", "false-messages", "abuse-in-person", "hate-incident")
+POLICE = ("threat-to-kill", "threat-of-harm", "serious-property-threat", "property-threat", "witness", "stalking", "followed",
+          "fear-of-violence", "protest-at-home", "hacked", "harassment", "several-people", "home-and-family",
+          "offensive-messages", "persistent-contact", "false-messages", "abuse-in-person", "hate-incident")
 FINDINGS += (
     # Nothing else found (polite criticism aside): keep a record, and come back if it goes on.
     Finding("keep-a-record", "routine",
             lambda f: not f.yes("in_danger") and not f.chose_only("what_happened", "criticism")
-            and not f.found(*POLICE, "home-and-family"), ("two_or_more",)),
+            and not f.found(*POLICE), ("two_or_more",)),
     # Advice that goes with the findings above, never leading them.
     Finding("on-a-platform", "routine", lambda f: f.yes("posted_online"), ()),
     Finding("criticism", "routine", _chose("criticism"), ("criticism",)),

@@ -7,7 +7,6 @@ wrong and how to fix it, and nothing else reported by mistake.
 
 import pytest
 
-import fixture_engine
 import fixture_tools
 
 SUPPORT = "docs/support/index.md"
@@ -33,8 +32,8 @@ def add_tool(tool):
     return lambda kit: kit.tools.update({tool.id: tool})
 
 
-def tool_line(marker):
-    return f"tests/build_hooks/fixture_tools.py:{fixture_tools.line_of(marker)}"
+def tool_line(marker, name):
+    return f"tests/build_hooks/fixtures/{name}.toml:{fixture_tools.line_of(marker, name)}"
 
 
 def drop_column(kit):
@@ -130,28 +129,23 @@ CASES = [
      [f"{SUPPORT}:6: The link 'hours.md' points to support/hours.md, which does not exist"]),
     ("heading id changed", edit("docs/law/harassment.md", "{#course-of-conduct}", "{#conduct}"),
      ["docs/index.md:3: The link 'law/harassment.md#course-of-conduct' names '#course-of-conduct' on law/harassment.md",
-      f"{tool_line('good law anchor')}: The fixture tool's outcome 'tell' names '#course-of-conduct' on law/harassment.md"]),
+      f"{tool_line('good law anchor', 'law')}: The fixture tool's law entry 'harassment' names '#course-of-conduct' on law/harassment.md"]),
     # What the decision tools name
-    ("tool result linking to a missing anchor", add_tool(fixture_tools.BROKEN_ANCHOR),
-     [f"{tool_line('broken anchor')}: The fixture-anchor tool's outcome 'record' names '#no-such-heading' on "
+    ("tool link to a missing anchor", add_tool(fixture_tools.BROKEN_ANCHOR),
+     [f"{tool_line('broken anchor', 'broken_anchor')}: The fixture-anchor tool's link 'keep' names '#no-such-heading' on "
       "law/harassment.md, which has no heading or element with that id"]),
-    ("tool law reference to a missing anchor", add_tool(fixture_tools.BROKEN_LAW_ANCHOR),
-     [f"{tool_line('broken law anchor')}: The fixture-law tool's outcome 'threat' names '#threats' on law/harassment.md"]),
-    ("tool result linking to a missing page", add_tool(fixture_tools.BROKEN_PAGE),
-     [f"{tool_line('broken page')}: The fixture-page tool's outcome 'record' names page 'abuse/first-stepz.md', "
+    ("tool law entry with a missing anchor", add_tool(fixture_tools.BROKEN_LAW_ANCHOR),
+     [f"{tool_line('broken law anchor', 'law')}: The fixture-law tool's law entry 'threats' names '#threats' on law/harassment.md"]),
+    ("tool link to a missing page", add_tool(fixture_tools.BROKEN_PAGE),
+     [f"{tool_line('broken page', 'broken_page')}: The fixture-page tool's link 'first' names page 'abuse/first-stepz.md', "
       "which is not in docs/"]),
     ("tool naming an unknown role", add_tool(fixture_tools.UNKNOWN_ROLE),
-     [f"{tool_line('unknown role')}: The fixture-role tool's outcome 'tell' names contact role 'member-suport', "
+     [f"{tool_line('unknown role', 'unknown_role')}: The fixture-role tool's finding 'tell' names contact role 'member-suport', "
       "which is not a role. Did you mean 'member-support'?"]),
     ("tool naming a role the table lacks", add_tool(fixture_tools.NEEDS_WELLBEING),
      [f"{SUPPORT}:3: The contact table has no 'wellbeing' row, and the 'fixture-wellbeing' tool names it. "
       "Add a row for wellbeing (Wellbeing and counselling)."]),
-    ("tool naming a missing anchor on one answer path only", add_tool(fixture_engine.DYNAMIC),
-     [f"tests/build_hooks/fixture_engine.py:{fixture_engine.line_of('path anchor')}: The fixture-dynamic tool's "
-      "outcome 'advice' names '#letters' on law/harassment.md, which has no heading or element with that id"]),
-    ("tool failing on one of its answer paths", add_tool(fixture_engine.CRASH),
-     ["tests/build_hooks/fixture_engine.py:1: The fixture-crash tool fails on the answers {'what': 'letter'}: "
-      "\"no route for 'letter'\". Fix the tool: every answer path must lead to a result."]),
+    ("tool naming an optional role the table lacks: no problem", add_tool(fixture_tools.OPTIONAL_CLERK), []),
     ("placeholder for an unknown tool", edit("docs/index.md", "# Home\n", '# Home\n\n<div class="dt-wizard" data-tool="fixturr"></div>\n'),
      ["docs/index.md:3: The decision-tool placeholder names tool 'fixturr', which does not exist. "
       "Did you mean the tool 'fixture'?"]),
@@ -163,8 +157,8 @@ CASES = [
     ("page that is not UTF-8", not_utf8,
      ["docs/index.md:3: The link 'law/harassment.md#course-of-conduct' names '#course-of-conduct' on law/harassment.md",
       "docs/law/harassment.md:1: This page is not UTF-8 text",
-      f"{tool_line('good law anchor')}: The fixture tool's outcome 'tell' names '#course-of-conduct'",
-      f"{tool_line('good link')}: The fixture tool's outcome 'tell' names '#stalking'"]),
+      f"{tool_line('good law anchor', 'law')}: The fixture tool's law entry 'harassment' names '#course-of-conduct'",
+      f"{tool_line('good link', 'good')}: The fixture tool's link 'stalking' names '#stalking'"]),
 ]
 
 

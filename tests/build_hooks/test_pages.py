@@ -165,17 +165,10 @@ def test_the_hook_renders_from_the_cached_parse_even_after_front_matter_is_taken
     assert render_page_contacts(other, tmp_path, "other.md") is other
 
 
-def test_what_the_registered_tools_name_is_kept_between_builds(tmp_path, monkeypatch):
-    from build_hooks import clear_caches, references
+def test_what_the_registered_tools_name_comes_from_their_content_files_with_lines():
+    from build_hooks import references
 
-    docs = tmp_path / "docs"
-    clear_caches()
-    first = references.tool_references(docs_dir=docs)
-    assert (tmp_path / ".cache/build_hooks/tools.pickle").exists()
-    assert first.pages and first.roles
-    clear_caches()  # a new build: nothing in memory
-    monkeypatch.setattr(references, "_read", lambda *a: pytest.fail("the tools were read again"))
-    again = references.tool_references(docs_dir=docs)
-    assert [(r.tool, r.outcome, r.page, r.anchor) for r in again.pages] == [(r.tool, r.outcome, r.page, r.anchor) for r in first.pages]
-    assert [(r.path, r.line) for r in again.pages] == [(r.path, r.line) for r in first.pages]
-    assert all(r.path.startswith("decision_tools/") and r.line > 1 for r in again.roles)
+    names = references.tool_references()
+    assert names.pages and names.roles
+    assert all(r.path.startswith("decision_tools/") and r.path.endswith(".toml") and r.line > 1
+               for r in (*names.pages, *names.roles))
