@@ -557,7 +557,7 @@ SCENARIOS = [
       contacts=("human-resources",), not_contacts=("monitoring-officer",)),
     S("rude emails from the town clerk to a parish councillor", "CONTENT_GUIDE.md, Who reads it (parish councils)",
       answers(council="england_local", what=["abuse"], sender="officer"), "soon", lead="officer-conduct",
-      first_action="Keep a dated record", actions=("chair of the council",),
+      first_action="Keep a dated record", actions=("chair of the council",), contacts=("member-support",),
       not_contacts=("monitoring-officer", "clerk", "human-resources")),
     S("repeated abusive emails from an officer", f"{SEED_TOWN} 1.2 (if the letters or emails continue)",
       answers(what=["repeated", "abuse"], sender="officer"), "soon", lead="repeated-contact",
@@ -573,7 +573,8 @@ SCENARIOS = [
     S("hostile comments on a local blog, nothing false", f"{SEED_MET} 2.10 (blogs)",
       answers(what=["abuse"], sender="public", where=["blog"]), "routine", lead="abuse",
       not_offences=("website-operator-notice", "defamation"), first_action="Keep a dated record",
-      actions=("hosting provider", "If the blog makes false claims"), findings=("on-a-blog",)),
+      actions=("hosting provider", "If the blog makes false claims"), contacts=("member-support",),
+      not_contacts=("police-non-emergency",), findings=("on-a-blog",)),
     S("racist comments in a local Facebook group", f"{SEED_TOWN} 4.6.5 and 2.10.2",
       answers(what=["hate", "abuse"], sender="public", where=["facebook"]), "soon", lead="hate-incident",
       not_offences=("hostility-in-sentencing",), first_action="hate incident",
@@ -588,7 +589,7 @@ SCENARIOS = [
       answers(what=["repeated"], sender="anonymous", where=["phone"]), "soon", lead="repeated-contact",
       offences=("harassment",), first_action="Report it to the police", actions=("number of every call",
                                                                                  "Once you, the police or the council know who it is"),
-      findings=("anonymous", "by-phone")),
+      contacts=("police-non-emergency", "police-adviser", "legal-services"), findings=("anonymous", "by-phone")),
     S("a fellow councillor insults you in a group chat", f"{SEED_LGA} (reporting a breach of the Code of Conduct)",
       answers(what=["abuse"], sender="councillor"), "soon", lead="councillor-conduct",
       offences=("code-of-conduct",), first_action="Keep a dated record",
@@ -657,7 +658,8 @@ SCENARIOS = [
       not_actions=("register",), contacts=("wellbeing", "samaritans"), findings=("wellbeing",), mixed=True),
     S("something else that worries you", f"{SEED_LGA} (keep a record)",
       answers(what=["none"]), "routine", lead="keep-a-record", first_action="Keep a dated record",
-      actions=("Tell member support",), not_actions=("register", "999")),
+      actions=("Tell member support",), not_actions=("register", "999"), contacts=("member-support",),
+      not_contacts=("police-non-emergency", "wellbeing")),
     S("a pile-on on X with threats and racist abuse", f"{SEED_TOWN} 4.3.5 (pile-ons); {GUIDE_FORD}",
       answers(what=["threat", "hate"], sender="anonymous", where=["x"]), "urgent", lead="threat",
       not_offences=THREAT_LAW, first_action="call 999", actions=("hate incident", OP_FORD, "Report the post"),
@@ -673,10 +675,11 @@ SCENARIOS = [
     S("an anonymous Instagram troll", f"{SEED_LGA} (trolls); {SEED_MET} 2.7 (muting or blocking)",
       answers(what=["abuse"], sender="anonymous", where=["instagram"]), "routine", lead="abuse",
       first_action="Keep a dated record", actions=("Report the post from its menu", "mute or block", "username"),
-      findings=("anonymous", "on-instagram")),
+      contacts=("member-support",), not_contacts=("clerk",), findings=("anonymous", "on-instagram")),
     S("hostile comments under a video on another platform", f"{SEED_LGA} (reporting to the platform)",
       answers(what=["abuse"], sender="public", where=["other_platform"]), "routine", lead="abuse",
-      first_action="Keep a dated record", actions=("help centre", "mute or block"), findings=("on-another-platform",)),
+      first_action="Keep a dated record", actions=("help centre", "mute or block"), contacts=("member-support",),
+      findings=("on-another-platform",)),
 ]
 
 
@@ -685,7 +688,7 @@ def test_the_list_is_as_wide_as_the_brief():
     assert sum(s.mixed for s in SCENARIOS) >= 10
     assert len({s.id for s in SCENARIOS}) == len(SCENARIOS), "scenario names must be unique"
     assert all(s.source for s in SCENARIOS)
-    assert all(s.first_action and (s.lead or s.findings) for s in SCENARIOS)
+    assert all(s.first_action and s.contacts and (s.lead or s.findings) for s in SCENARIOS)
     assert all(len(s.answers.get("what_happened", ())) >= 2 for s in SCENARIOS if s.mixed)
 
 
