@@ -229,7 +229,7 @@ TOPICS = [
     # 9. About
     T("9", "about this toolkit", "about/index.md", "sources", "metropolitan borough council"),
     T("9", "when the law was last checked", "about/index.md", "law-last-checked",
-      "law last checked: 21 november 2026"),
+      "law last checked: 2 december 2026"),
     T("9", "glossary", "about/glossary.md", None, "course of conduct"),
     T("9", "accessibility statement", "about/accessibility.md", "compliance-status", "wcag 2.2"),
     T("9", "printable handbooks", "about/handbooks.md", "handbooks", "pdf"),
@@ -347,7 +347,7 @@ LAW_PAGES = sorted(p for p in (DOCS / "law").glob("*.md"))
 @pytest.mark.parametrize("path", LAW_PAGES, ids=[page_name(p) for p in LAW_PAGES])
 def test_law_page_says_when_checked_and_not_legal_advice(path):
     body = _normal(text(path.read_text(encoding="utf-8")))
-    assert "law last checked: 21 november 2026" in body, f"{page_name(path)}: no 'Law last checked' date"
+    assert "law last checked: 2 december 2026" in body, f"{page_name(path)}: no 'Law last checked' date"
     assert "not legal advice" in body, f"{page_name(path)}: does not say it is guidance, not legal advice"
 
 
