@@ -18,16 +18,15 @@ RUN = 12
 
 # Quotations where the exact words matter. Each may be quoted, in whole or in part, in a blockquote.
 QUOTATIONS = {
-    "the six Dowson steps (Dowson v Chief Constable of Northumbria Police [2010] EWHC 2612 (QB))": (
-        "there must be conduct which occurs on at least two occasions "
-        "which is targeted at the individual "
-        "which is calculated in an objective sense to cause alarm or distress, and "
-        "which is objectively judged to be oppressive and unacceptable "
-        "what is oppressive and unacceptable may depend on the social or working context in which "
-        "the conduct occurs "
-        "a line is to be drawn between conduct which is unattractive and unreasonable, and conduct "
-        "which has been described in various ways such as 'torment' of the victim, 'or an order "
-        "which would sustain criminal liability'"),
+    "the six Dowson steps (Dowson v Chief Constable of Northumbria Police [2010] EWHC 2612 (QB)), "
+    "as the judgment words them": (
+        "(a) There must be conduct which occurs on at least two occasions, (b) which is targeted at "
+        "the claimant, (c) which is calculated in an objective sense to cause alarm or distress, and "
+        "(d) which is objectively judged to be oppressive and unacceptable. (e) What is oppressive "
+        "and unacceptable may depend on the social or working context in which the conduct occurs. "
+        "(f) A line is to be drawn between conduct which is unattractive and unreasonable, and "
+        "conduct which has been described in various ways: 'torment' of the victim, 'of an order "
+        "which would sustain criminal liability'."),
     "Thompson v James [2013] EWHC 515 (QB), on why councillors and officers may sue for libel": (
         "a serious gap in the law if members and officers of a local authority (and others who work "
         "in or for other public authorities) could not sue for libel "

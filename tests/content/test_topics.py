@@ -229,10 +229,155 @@ TOPICS = [
     # 9. About
     T("9", "about this toolkit", "about/index.md", "sources", "metropolitan borough council"),
     T("9", "when the law was last checked", "about/index.md", "law-last-checked",
-      "law last checked: 21 november 2026"),
+      "law last checked: 2 december 2026"),
     T("9", "glossary", "about/glossary.md", None, "course of conduct"),
     T("9", "accessibility statement", "about/accessibility.md", "compliance-status", "wcag 2.2"),
     T("9", "printable handbooks", "about/handbooks.md", "handbooks", "pdf"),
+]
+
+# Added after the legal review of December 2026: the law of 2026, statements corrected, topics no
+# page covered, and Welsh, parish and town councillors, Scotland and Northern Ireland. Each entry
+# names the fact a reader must find and the section where it is.
+TOPICS += [
+    # Start here: who the toolkit is for, wherever they are
+    T("1", "parish and town councillors in who it is for", "start-here/using-this-toolkit.md",
+      "who-it-is-for", "parish", "scotland"),
+    T("1", "parish and town councillors: the clerk as first contact",
+      "start-here/parish-and-town-councillors.md", "your-clerk", "clerk", "first contact"),
+    T("1", "parish and town councillors: code of conduct complaints go to the principal council",
+      "start-here/parish-and-town-councillors.md", "code-of-conduct",
+      "monitoring officer of the district or unitary council", "public services ombudsman for wales"),
+    T("1", "parish and town councillors: Operation Ford does not cover them",
+      "start-here/parish-and-town-councillors.md", "police", "operation ford", "does not"),
+    T("1", "parish and town councillors: comment on planning, do not decide",
+      "start-here/parish-and-town-councillors.md", "planning", "comment", "predetermination"),
+    T("1", "Scotland and Northern Ireland: the police", "start-here/scotland-and-northern-ireland.md",
+      "police", "police scotland", "psni", "operation ford"),
+    T("1", "Scotland and Northern Ireland: codes and complaints",
+      "start-here/scotland-and-northern-ireland.md", "code-of-conduct",
+      "ethical standards commissioner", "local government commissioner for standards"),
+    T("1", "Scotland and Northern Ireland: the criminal law differs",
+      "start-here/scotland-and-northern-ireland.md", "criminal-law",
+      "criminal justice and licensing (scotland) act 2010", "protection from stalking act (northern ireland) 2022"),
+    T("1", "Scotland and Northern Ireland: what is the same and where to go",
+      "start-here/scotland-and-northern-ireland.md", "where-to-go", "monitoring officer", "cosla", "nilga"),
+    # Using social media well
+    T("2", "the code of conduct in Wales", "social-media/code-of-conduct.md", "wales",
+      "local government act 2000", "model code", "public services ombudsman for wales"),
+    T("2", "complaints about another councillor, by council", "social-media/code-of-conduct.md",
+      "another-councillor", "parish", "monitoring officer of the district or unitary council",
+      "0300 790 0203"),
+    T("2", "a closed mind: the usual remedy is quashing", "social-media/planning-and-licensing.md",
+      "how-posts-cause-problems", "quash", "judicial review"),
+    T("2", "the code of conduct: objectivity and quashing", "social-media/code-of-conduct.md",
+      "objectivity", "quash"),
+    T("2", "a parish or town council comments on planning and what predetermination then means",
+      "social-media/planning-and-licensing.md", "parish-and-town-councils", "consultee",
+      "not a decision", "planning committee"),
+    T("2", "false statements about candidates", "social-media/elections.md",
+      "false-statements-about-candidates", "section 106", "representation of the people act 1983",
+      "personal character or conduct", "injunction"),
+    T("2", "disqualification orders at election time, with their conditions", "social-media/elections.md",
+      "safety", "schedule 9", "18 or over", "1 november 2023", "unjust"),
+    T("2", "one line on blocking in the dos", "social-media/dos-and-donts.md", "do",
+      "do not block people for criticism alone", "do block abuse and threats"),
+    # Staying safe online
+    T("3", "reporting a data breach: the likely-risk test", "online-safety/accounts.md",
+      "if-you-are-hacked", "unlikely to put people's rights and freedoms at risk", "72 hours",
+      "does not have to be serious"),
+    T("3", "NCSC advice for people at higher risk", "online-safety/accounts.md", "higher-risk",
+      "national cyber security centre", "high risk"),
+    T("3", "the open register: opting out", "online-safety/personal-information.md",
+      "electoral-register", "open register", "take your name off"),
+    T("3", "anonymous registration where safety is at risk", "online-safety/personal-information.md",
+      "anonymous-registration", "anonymously", "court order", "attestation"),
+    T("3", "doxxing: what to do first", "online-safety/doxxing.md", "first", "999", "screenshot",
+      "report it to the platform", "tell your family"),
+    T("3", "doxxing: making your details harder to find", "online-safety/doxxing.md", "harder-to-find",
+      "search engines", "open register", "register of interests"),
+    T("3", "family members' safety online", "online-safety/your-family.md", None, "family",
+      "location sharing", "school"),
+    T("3", "if your family is targeted", "online-safety/your-family.md", "if-they-are-targeted",
+      "police", "keep a record"),
+    # Handling abuse and intimidation
+    T("4", "a notice of complaint when the poster is anonymous", "abuse/false-statements.md",
+      "what-to-do", "notice of complaint", "section 5 of the defamation act 2013",
+      "do not know who posted"),
+    T("4", "impersonation accounts", "abuse/fake-accounts-and-images.md", "impersonation",
+      "impersonation", "report", "warn people"),
+    T("4", "deepfakes", "abuse/fake-accounts-and-images.md", "deepfakes", "deepfake",
+      "artificial intelligence"),
+    T("4", "fake intimate images: sharing covers images that appear to show you",
+      "abuse/fake-accounts-and-images.md", "fake-intimate-images", "s66b", "appears to show"),
+    T("4", "fake intimate images: creating one is an offence", "abuse/fake-accounts-and-images.md",
+      "fake-intimate-images", "s66e", "s66f", "created", "data (use and access) act 2025"),
+    T("4", "fake intimate images: the Revenge Porn Helpline", "abuse/fake-accounts-and-images.md",
+      "what-to-do", "revenge porn helpline", "0345 6000 459"),
+    T("4", "Report Harmful Content when a platform does not act", "abuse/reporting-to-platforms.md",
+      "if-the-platform-does-not-act", "report harmful content", "reportharmfulcontent.com"),
+    T("4", "one line on blocking", "abuse/respond-ignore-or-block.md", "block",
+      "block abuse and threats straight away", "do not block people only for criticising you"),
+    T("4", "the trolls definition in our own order", "abuse/index.md", "trolls", "baits you",
+      "starving it of attention"),
+    T("4", "tell your clerk on a parish or town council", "abuse/first-steps.md", "tell-the-council",
+      "clerk", "parish"),
+    # Personal safety
+    T("5", "hate incidents: the code of practice definition", "personal-safety/reporting-incidents.md",
+      "hate-incidents", "code of practice", "non crime hate incident", "wholly or partly",
+      "report it"),
+    T("5", "self-defence is reasonable force", "personal-safety/home-visits.md",
+      "if-something-happens", "reasonable force", "honestly saw"),
+    T("5", "Operation Ford when reporting incidents", "personal-safety/reporting-incidents.md",
+      "evidence", "force elected official adviser", "parish"),
+    T("5", "keeping your address off the register, in England and in Wales",
+      "personal-safety/at-home.md", "keep-your-address-private", "section 32", "in wales",
+      "electoral register"),
+    T("5", "the home-protest offence and whether it is in force", "personal-safety/at-home.md",
+      "protests-at-home", "crime and policing act 2026", "in force"),
+    # The law
+    T("6", "the offences page opens with what to do", "law/offences.md", "what-to-do", "999", "101",
+      "operation ford", "keep the evidence"),
+    T("6", "Crime and Policing Act 2026: respect orders and the home-protest offence",
+      "law/offences.md", "crime-and-policing-act", "29 april 2026", "respect order",
+      "public office holder"),
+    T("6", "Crime and Policing Act 2026: which parts are in force", "law/offences.md", "in-force",
+      "29 june 2026", "could not confirm", "ask the police or the council's legal services"),
+    T("6", "respect orders among the court orders", "law/offences.md", "court-orders",
+      "respect order", "crime and policing act 2026"),
+    T("6", "Elections Act 2022 disqualification: every condition", "law/offences.md", "elections-act",
+      "schedule 9", "18 or over", "aggravated by hostility", "1 november 2023", "unjust"),
+    T("6", "the Dowson points as the judgment words them", "law/harassment.md", "dowson-steps",
+      "targeted at the claimant", "of an order which would sustain criminal liability"),
+    T("6", "persistent misuse needs persistence", "law/communications-offences.md",
+      "communications-act", "127(2)(c)", "one call or message is not enough"),
+    T("6", "a notice of complaint: what it says and what the site must do", "law/defamation.md",
+      "anonymous-posts", "notice of complaint", "defamation (operators of websites) regulations 2013",
+      "48 hours", "five days"),
+    T("6", "indemnities in England and in Wales", "law/defamation.md", "indemnities", "2004/3082",
+      "2006/249", "parish", "community"),
+    T("6", "Operation Ford and the Force Elected Official Adviser", "law/working-with-the-police.md",
+      "liaison-officer", "operation ford", "force elected official adviser",
+      "does not take crime reports", "999, 101 or online"),
+    T("6", "Operation Ford does not cover parish and town councillors",
+      "law/working-with-the-police.md", "parish-and-town-councillors", "does not cover", "report"),
+    T("6", "sensitive interests are England only", "law/freedom-of-expression.md", "protects-you",
+      "section 32", "in england", "wales"),
+    # Support and contacts
+    T("8", "national helplines", "support/index.md", "national-helplines", "national stalking helpline",
+      "0808 802 0300", "revenge porn helpline", "0345 6000 459", "report harmful content"),
+    T("8", "the Force Elected Official Adviser among police contacts", "support/index.md", "police",
+      "force elected official adviser", "operation ford", "does not"),
+    T("8", "the clerk on a parish or town council", "support/index.md", "parish-and-town-councils",
+      "clerk", "monitoring officer", "one voice wales"),
+    T("8", "code of conduct complaints in Wales", "support/index.md", "monitoring-officer",
+      "public services ombudsman for wales", "0300 790 0203"),
+    # About
+    T("9", "what has changed, newest first", "about/changes.md", None, "december 2026",
+      "november 2026", "crime and policing act 2026"),
+    T("9", "what a council must change before it rebuilds", "about/changes.md",
+      "december-2026-before-you-rebuild", "police adviser", "human resources", "clerk"),
+    T("9", "the contact roles for councils, with the three changes", "about/adopting.md", "roles",
+      "police adviser", "clerk", "human resources", "force elected official adviser"),
 ]
 
 # Every term a reader may need explained: the glossary must define each of them.
@@ -252,6 +397,10 @@ GLOSSARY_TERMS = [
     "Employee assistance programme", "Hacking", "Honest opinion", "Predisposition", "Privilege",
     "Public electronic communications network", "Special measures", "Victim personal statement",
     "Victims' Code", "UK GDPR",
+    # added in December 2026
+    "Anonymous registration", "Clerk", "Deepfake", "Force Elected Official Adviser",
+    "Impersonation account", "Notice of complaint", "Open register", "Operation Ford",
+    "Principal council", "Public Services Ombudsman for Wales", "Quash", "Respect order",
 ]
 
 
@@ -313,6 +462,59 @@ def test_no_page_is_still_a_stub():
     assert not stubs, f"These pages are still stubs: {', '.join(stubs)}"
 
 
+THREAT_PAGES = ["law/harassment.md", "law/communications-offences.md", "law/offences.md"]
+
+
+@pytest.mark.parametrize("page", THREAT_PAGES)
+def test_a_page_a_threatened_reader_lands_on_leads_with_call_999(page):
+    """The first thing after the title is the "In danger now? Call 999" box."""
+    body = [line for line in lines((DOCS / page).read_text(encoding="utf-8")) if line.text]
+    assert body[0].heading and body[0].heading[0] == 1
+    assert body[1].text == "In danger now? Call 999", f"{page}: first comes {body[1].text!r}"
+    assert "999" in " ".join(line.text for line in body[2:4]), "the box says to call 999"
+
+
+def test_the_offences_page_says_what_to_do_before_its_tables():
+    md = (DOCS / "law" / "offences.md").read_text(encoding="utf-8")
+    ids = [line.heading[2] for line in lines(md) if line.heading and line.heading[0] == 2]
+    assert ids[0] == "what-to-do", f"the first section is {ids[0]!r}, not what to do"
+    assert ids.index("what-to-do") < ids.index("offences-table")
+
+
+def test_no_page_keeps_the_misquoted_dowson_step():
+    pages = [page_name(p) for p in guidance_pages()
+             if "or an order which would sustain" in _normal(text(p.read_text(encoding="utf-8")))]
+    assert not pages, f"the judgment says 'of an order': {pages}"
+
+
+# Role ids are for the build and the tools. Readers see job titles. about/adopting.md is for the
+# council's officer, and support/index.md's contact table is the one place that lists them.
+ROLE_IDS = ["police-emergency", "police-non-emergency", "police-liaison", "police-adviser",
+            "monitoring-officer", "member-support", "democratic-services", "legal-services",
+            "it-service-desk", "political-group", "human-resources"]
+FOR_COUNCILS = {"about/adopting.md", "about/changes.md"}
+
+
+def test_reader_facing_text_shows_job_titles_not_role_ids():
+    found = []
+    for path in guidance_pages():
+        name = page_name(path)
+        if name in FOR_COUNCILS or name.startswith("tools/"):
+            continue
+        md = path.read_text(encoding="utf-8")
+        if name == "support/index.md":  # leave out the contact table itself: it is keyed by role
+            md = "\n".join(l for l in md.split("\n") if not re.match(r"^\|\s*[a-z-]+\s*\|", l))
+        body = text(md).lower()
+        found += [f"{name}: {r}" for r in ROLE_IDS if re.search(rf"(?<![#/\w-]){r}(?![\w-])", body)]
+    assert not found, f"role ids shown to readers: {found}"
+
+
+def test_the_platforms_section_quotes_no_out_of_date_figures():
+    section = sections((DOCS / "social-media" / "index.md").read_text(encoding="utf-8"))["platforms"]
+    assert not re.search(r"\b20(?:1\d|2[0-3])\b|per cent|million", section.text), (
+        "figures from the source documents' years have gone stale: give current ones or none")
+
+
 def test_start_page_leads_with_call_999():
     body = [line for line in lines((DOCS / "index.md").read_text(encoding="utf-8")) if line.text]
     assert body[0].heading and body[0].heading[0] == 1, "the start page opens with its title"
@@ -347,7 +549,7 @@ LAW_PAGES = sorted(p for p in (DOCS / "law").glob("*.md"))
 @pytest.mark.parametrize("path", LAW_PAGES, ids=[page_name(p) for p in LAW_PAGES])
 def test_law_page_says_when_checked_and_not_legal_advice(path):
     body = _normal(text(path.read_text(encoding="utf-8")))
-    assert "law last checked: 21 november 2026" in body, f"{page_name(path)}: no 'Law last checked' date"
+    assert "law last checked: 2 december 2026" in body, f"{page_name(path)}: no 'Law last checked' date"
     assert "not legal advice" in body, f"{page_name(path)}: does not say it is guidance, not legal advice"
 
 
