@@ -19,8 +19,11 @@ from decision_tools.contacts import ROLES
 # Paths and leading findings per tool. A change here is a change in what the tools ask or
 # conclude: update the numbers deliberately, together with the tool.
 COUNTS = {
-    "harassment": {"questions": 10, "findings": 23, "paths": 21021},
+    "harassment": {"questions": 10, "findings": 25, "paths": 21242},
     "report": {"questions": 5, "findings": 25, "paths": 3185},
+    "respond": {"questions": 5, "findings": 16, "paths": 465},
+    "post": {"questions": 5, "findings": 21, "paths": 1192},
+    "safety-plan": {"questions": 8, "findings": 17, "paths": 480},
 }
 
 
