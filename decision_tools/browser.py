@@ -4,7 +4,7 @@ docs/assets/javascripts/python-worker.js loads this wheel and calls `handle` for
 from the page (a promise per request id, in python.js). The Pyodide parity test calls the same
 function, so what is tested is what ships.
 
-    handle('{"method": "step", "params": {"tool": ..., "answers": {...}, "context": {...}}}')
+    handle('{"method": "step", "params": {"tool": ..., "answers": {...}, "context": {...}, "chosen": {...}}}')
       -> '{"ok": {"status", "question" (id) or "result" (id), "urgency", "answered", "html"}}'
     handle('{"method": "insights", "params": {"entries": [...]}}')  -> '{"ok": {...}}'
     handle('{"method": "read-log", "params": {"data": {...}}}')    -> '{"ok": [...]}'
@@ -21,11 +21,12 @@ from . import DecisionToolError, evaluate, incidents
 from .present import step_html
 
 
-def step(tool: str, answers: dict, context: dict | None = None) -> dict:
-    """The next step of a tool, with its HTML from the one presenter."""
+def step(tool: str, answers: dict, context: dict | None = None, chosen: dict | None = None) -> dict:
+    """The next step of a tool, with its HTML from the one presenter. `chosen`: every answer the
+    reader has given, to show ticked when a question comes back (after Back or Change)."""
     context = context or {}
     out = evaluate(tool, answers)
-    html = step_html(out, {**context, "chosen": answers})
+    html = step_html(out, {**context, "chosen": chosen if isinstance(chosen, dict) else answers})
     summary = {"status": out["status"], "answered": [a["question"] for a in out["answered"]], "html": html}
     if out["status"] == "question":
         summary["question"] = out["question"]["id"]
@@ -46,7 +47,7 @@ def _read_log(data) -> list:
 
 
 METHODS = {
-    "step": lambda p: step(p.get("tool"), p.get("answers", {}), p.get("context")),
+    "step": lambda p: step(p.get("tool"), p.get("answers", {}), p.get("context"), p.get("chosen")),
     "insights": lambda p: _insights(p.get("entries")),
     "read-log": lambda p: _read_log(p.get("data")),
 }

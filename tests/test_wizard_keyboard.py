@@ -22,6 +22,9 @@ def active(page) -> dict:
 
 
 def tab_until(page, test, what: str, key="Tab"):
+    """Press Tab (or `key`) until the focused element passes `test`; where focus already is counts."""
+    if test(active(page)):
+        return
     for _ in range(MAX_TABS):
         page.keyboard.press(key)
         if test(active(page)):

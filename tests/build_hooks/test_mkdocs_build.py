@@ -110,7 +110,7 @@ def test_build_fails_with_a_readable_message(sample, kind, breaks, path, line, m
     else:
         assert any(path in text and message in text for text in done.stderr.splitlines()), done.stderr
     if kind == "tool result linking to a missing anchor":
-        assert f"{sample.broken.path}:{sample.broken.line}: " in done.stderr
+        assert f"{sample.broken.path}:{sample.broken.anchor_line or sample.broken.line}: " in done.stderr
         assert f"names '#{sample.broken.anchor}' on {sample.broken.page}" in done.stderr
 
 

@@ -125,7 +125,7 @@ async function request(wizard, answers) {
   if (!wizard.py.failed) wizard.status.textContent = "Getting the tool ready. This can take a few seconds the first time.";
   try {
     await wizard.py.ready;
-    const step = await wizard.py.call("step", { tool: wizard.tool, answers, context: wizard.data });
+    const step = await wizard.py.call("step", { tool: wizard.tool, answers, chosen: wizard.answers, context: wizard.data });
     if (mine === wizard.seq && wizard.live) show(wizard, step, start);
   } catch (error) {
     if (error.kind === "invalid" && wizard.live) return startAgain(wizard, "Your earlier answers no longer fit this tool, so it has started again.");
@@ -173,13 +173,15 @@ function onClick(wizard, event) {
   if (!target || !wizard.stepBox.contains(target)) return;
   const answered = wizard.step?.answered ?? [];
   if (target.matches(".dt-continue")) onContinue(wizard);
-  else if (target.matches(".dt-back")) { wizard.answers = without(wizard.answers, answered.at(-1)); request(wizard, wizard.answers); }
-  else if (target.matches("[data-change]")) { wizard.answers = without(wizard.answers, target.dataset.change); request(wizard, wizard.answers); }
+  // Back and Change ask that question again, with every answer kept to show it ticked.
+  else if (target.matches(".dt-back")) request(wizard, without(wizard.answers, answered.at(-1)));
+  else if (target.matches("[data-change]")) request(wizard, without(wizard.answers, target.dataset.change));
   else if (target.matches(".dt-restart")) startAgain(wizard);
   else if (target.matches(".dt-print")) printResult(wizard.stepBox);
   else if (target.matches(".dt-error-summary a")) {
     event.preventDefault(); // focus the field without putting anything in the URL
-    const input = wizard.stepBox.querySelector(target.getAttribute("href"));
+    // Material may have made the link absolute: only its #fragment names the field.
+    const input = wizard.stepBox.querySelector(new URL(target.href, location.href).hash);
     input?.focus();
     input?.scrollIntoView({ block: "center" });
   }
