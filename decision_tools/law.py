@@ -89,9 +89,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("harassment", OFFENCE, (
         E("course", "two_or_more", key=True), E("aimed", "aimed_at_you"), E("alarm", "alarming"),
         E("oppressive", "oppressive"), _KNEW), schedule_9=True),
+    # The purpose (to make someone do, or stop doing, something) is for the courts: never settled here.
     Entry("harassing-several-people", OFFENCE, (
-        E("several", "others_targeted", key=True), E("pressure", "pressure"), E("alarm", "alarming"),
-        _KNEW), schedule_9=True),
+        E("several", "others_targeted", key=True), E("alarm", "alarming"), E("pressure"), _KNEW),
+        schedule_9=True),
     Entry("fear-of-violence", OFFENCE, (
         E("course", "two_or_more", key=True), E("violence", "violence_in_view", key=True),
         E("feared", "feared_violence"), E("aimed", "aimed_at_you"), _KNEW), schedule_9=True),
@@ -104,8 +105,9 @@ ENTRIES: tuple[Entry, ...] = (
         E("threat", "threat_any", key=True), E("serious", "threat_serious_harm"), E("sent", "sent_message", key=True),
         _MEANT),
         schedule_9=True),
+    # What the sender knew and meant is for the courts: the reader can say only that it is false.
     Entry("false-communications", OFFENCE, (
-        E("false", "false_to_harm", key=True), E("sent", "sent_message", key=True), E("excuse")),
+        E("false", "false_to_harm", key=True), E("sent", "sent_message", key=True), _KNEW, _MEANT, E("excuse")),
         schedule_9=True),
     Entry("malicious-communications", OFFENCE, (
         E("content", "offensive", key=True), E("sent", "sent_message", key=True), _MEANT),
@@ -115,12 +117,12 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("persistent-misuse-of-network", OFFENCE, (
         E("contact", "unwanted_contact", key=True), E("network", "electronic", key=True),
         E("persistent", "two_or_more", key=True), E("aimed", "aimed_at_you"),
-        E("purpose", "purpose_not_ruled_out")), schedule_9=True),
+        E("purpose")), schedule_9=True),
     # Threats
     Entry("threats-to-kill", OFFENCE, (
-        E("threat", "threat_kill", key=True), _MEANT), schedule_9=True),
+        E("threat", "threat_kill", key=True), _MEANT, E("excuse")), schedule_9=True),
     Entry("threats-to-damage-property", OFFENCE, (
-        E("threat", "threat_property", key=True), _MEANT),
+        E("threat", "threat_property", key=True), _MEANT, E("excuse")),
         schedule_9=True),
     # Public order, at home
     Entry("fear-or-provocation-of-violence", OFFENCE, (
@@ -129,9 +131,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("intentional-harassment-alarm-distress", OFFENCE, (
         E("conduct", "abusive_in_person", key=True), E("caused", "alarming"), _MEANT), schedule_9=True),
     Entry("harassment-alarm-distress", OFFENCE, (
-        E("conduct", "abusive_in_person", key=True), E("likely", "alarming")), schedule_9=True),
+        E("conduct", "abusive_in_person", key=True), E("likely", "alarming"), E("aware")), schedule_9=True),
+    # Why they are there (to make the resident do, or stop doing, something) is for the courts.
     Entry("harassment-at-home", OFFENCE, (
-        E("home", "at_home", key=True), E("pressure", "pressure"), E("likely", "alarming"), _KNEW),
+        E("home", "at_home", key=True), E("likely", "alarming"), E("pressure"), _KNEW),
         schedule_9=True),
     # Hostility
     Entry("racially-or-religiously-aggravated", OFFENCE, (
@@ -143,7 +146,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("unauthorised-access", OFFENCE, (
         E("access", "hacking", key=True), E("knew_unauthorised")), schedule_9=False),
     Entry("intimidating-witnesses", OFFENCE, (
-        E("helping", "witness", key=True), E("intimidated", "witness", key=True), _MEANT), schedule_9=False),
+        E("helping", "witness", key=True), E("intimidated", "witness", key=True), _KNEW, _MEANT), schedule_9=False),
 )
 
 _OFFENCE_IDS = tuple(e.id for e in ENTRIES)
@@ -157,8 +160,9 @@ ENTRIES += (
         E("offence", listed=_SCHEDULE_9, key=True), E("adult"), E("role", "because_of_role"))),
     Entry("harassment-injunction", RULE, (
         E("harassment", listed=_HARASSMENT_FAMILY, key=True),)),
+    # On conviction of any offence (Sentencing Act 2020 s360); on acquittal too (PHA 1997 s5A).
     Entry("restraining-order", RULE, (
-        E("offence", listed=_HARASSMENT_FAMILY, key=True),)),
+        E("offence", listed=_OFFENCE_IDS, key=True),)),
     Entry("police-direction-at-home", RULE, (
         E("home", "at_home", key=True),)),
     Entry("home-protest-offence", RULE, (

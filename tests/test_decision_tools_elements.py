@@ -26,7 +26,14 @@ def _weighed_by_path(tool_id):
     return found
 
 
-@pytest.mark.parametrize("tool_id", TOOLS)
+WEIGHING = [t for t in TOOLS if decision_tools.TOOLS[t].law]  # the safety planner weighs no law
+
+
+def test_only_the_safety_planner_weighs_no_law():
+    assert [t for t in TOOLS if t not in WEIGHING] == ["safety-plan"]
+
+
+@pytest.mark.parametrize("tool_id", WEIGHING)
 def test_no_entry_is_listed_against_an_element_and_none_is_missing_where_all_are_met(tool_id):
     checked = 0
     for answers, weighed in _weighed_by_path(tool_id):
@@ -100,8 +107,8 @@ MAY = {
     "false-communications": lambda s, L: s.chose("false") and s.sent,
     "malicious-communications": lambda s, L: s.chose("offensive") and s.sent,
     "improper-use-of-network": lambda s, L: s.chose("offensive") and s.network,
-    "persistent-misuse-of-network": lambda s, L: (s.chose("repeated") and s.network and s.two and not s.not_aimed
-                                                  and s.severity != "rude"),
+    # CA 2003 s127(2)(c): the purpose (annoyance, inconvenience, needless anxiety) is for the court.
+    "persistent-misuse-of-network": lambda s, L: s.chose("repeated") and s.network and s.two and not s.not_aimed,
     "threats-to-kill": lambda s, L: s.chose("threat_kill"),
     "threats-to-damage-property": lambda s, L: s.chose("threat_property"),
     "fear-or-provocation-of-violence": lambda s, L: s.violence and s.face and s.a.get("immediate") != "no",
@@ -115,7 +122,8 @@ MAY = {
     "hostility-in-sentencing": lambda s, L: s.chose("hostility") and bool({i for i in L if BY_ID[i].kind == "offence"}),
     "disqualification-orders": lambda s, L: bool({i for i in L if BY_ID[i].schedule_9}),
     "harassment-injunction": lambda s, L: bool(L & HARASSMENT_FAMILY),
-    "restraining-order": lambda s, L: bool(L & HARASSMENT_FAMILY),
+    # Sentencing Act 2020 s360: on conviction of any offence; PHA 1997 s5A on acquittal.
+    "restraining-order": lambda s, L: bool({i for i in L if BY_ID[i].kind == "offence"}),
     "police-direction-at-home": lambda s, L: s.home,
     "home-protest-offence": lambda s, L: s.chose("protest_home"),
     "defamation": lambda s, L: s.chose("false"),
@@ -135,8 +143,7 @@ MUST = {
     "harassment": lambda s, L: s.two and s.aimed and s.severity in ("fear", "oppressive"),
     "fear-of-violence": lambda s, L: s.two and s.aimed and s.severity == "fear",
     "stalking": lambda s, L: s.chose("followed") and s.two and s.aimed and s.severity in ("fear", "oppressive"),
-    "persistent-misuse-of-network": lambda s, L: (s.chose("repeated") and s.network and s.aimed
-                                                  and s.severity in ("fear", "oppressive", "alarming")),
+    "persistent-misuse-of-network": lambda s, L: s.chose("repeated") and s.network and s.aimed,
     "harassment-at-home": lambda s, L: s.chose("protest_home") and s.severity != "rude",
     "harassing-several-people": lambda s, L: s.chose("others") and s.severity != "rude",
     "unauthorised-access": lambda s, L: s.chose("hacking"),

@@ -180,9 +180,13 @@ class TestSeverity:
         assert [s["status"] for s in res["dowson"]] == ["met"] * 6
         assert res["urgency"] == "urgent"
 
-    def test_rude_no_worse_lists_no_harassment_or_persistent_misuse(self):
+    def test_rude_no_worse_rules_out_harassment_but_not_persistent_misuse(self):
+        """Rudeness rules out alarm and distress, not a purpose of causing annoyance (CA 2003
+        s127(2)(c)): that is for the court. The advice is a record, not a police report."""
         res = result(repeated(severity="rude"))
-        assert not {"harassment", "persistent-misuse-of-network"} & listed(res)
+        assert "harassment" not in listed(res)
+        assert element(res, "persistent-misuse-of-network", "purpose") == "not known"
+        assert res["id"] == "keep-a-record" and "persistent-contact" not in found(res)
         assert [s["status"] for s in res["dowson"]][2:] == ["not met"] * 4
         assert not any("101" in a for a in res["actions"][:1])
 
@@ -217,7 +221,8 @@ class TestSeveralPeople:
         res = result({**SAFE, "what_happened": ["offensive", "others", "pressure"], "channel": ["letter"],
                       "occasions": "once", "council": "principal"})
         assert "harassing-several-people" in listed(res)
-        assert element(res, "harassing-several-people", "pressure") == "met"
+        # What they meant is for the courts: the reader's answer is a reason, not a finding of intent.
+        assert element(res, "harassing-several-people", "pressure") == "not known"
         assert "several-people" in found(res)
 
     def test_not_knowing_whether_others_are_targeted_is_not_a_no(self):

@@ -134,3 +134,68 @@ def test_the_tool_pages_give_the_same_date_as_the_law():
         text = " ".join(page.read_text(encoding="utf-8").split())
         if "Law last checked" in text:
             assert checked in text, f"{page.name} gives another date than law.toml ({checked})"
+
+
+# -- Schedule 9 to the Elections Act 2022, and the elements only a court can judge ---------------
+
+# Offences in Schedule 9 (offences for the purposes of Part 5), England and Wales. Confirmed on
+# legislation.gov.uk: Public Order Act 1986 ss4, 4A, 5 (Sch 9 para 35) and Criminal Damage Act
+# 1971 s2 (para 27); the Online Safety Act 2023, Schedule 14 Part 1 para 5 ("amendments
+# consequential on offences in sections 179, 181 and 183"), amends Schedule 9, in force with Part
+# 10 on 31 January 2024. The rest on the best evidence (the Act as enacted and the Government's
+# statements in Parliament that the list includes stalking, harassment, common assault and threats
+# to kill): Offences Against the Person Act 1861 s16; Malicious Communications Act 1988 s1;
+# Protection from Harassment Act 1997 ss2, 2A, 4, 4A; Crime and Disorder Act 1998 ss29 to 32;
+# Criminal Justice and Police Act 2001 s42A; Communications Act 2003 s127. Not in it, on the same
+# evidence: Computer Misuse Act 1990 s1 and Criminal Justice and Public Order Act 1994 s51.
+SCHEDULE_9 = {
+    "harassment": True, "harassing-several-people": True, "fear-of-violence": True, "stalking": True,
+    "threatening-communications": True, "false-communications": True, "malicious-communications": True,
+    "improper-use-of-network": True, "persistent-misuse-of-network": True, "threats-to-kill": True,
+    "threats-to-damage-property": True, "fear-or-provocation-of-violence": True,
+    "intentional-harassment-alarm-distress": True, "harassment-alarm-distress": True, "harassment-at-home": True,
+    "racially-or-religiously-aggravated": True, "unauthorised-access": False, "intimidating-witnesses": False,
+}
+
+
+def test_schedule_9_flags_are_the_offences_the_schedule_lists():
+    offences = {e.id: e.schedule_9 for e in ENTRIES if e.kind == "offence"}
+    assert offences == SCHEDULE_9
+    assert not any(e.schedule_9 for e in ENTRIES if e.kind != "offence")
+
+
+def _for_the_courts(element) -> bool:
+    return not element.fact and not element.listed
+
+
+def test_no_offence_can_be_every_part_met():
+    """Each offence has an element only the police and the courts can judge (intent, purpose,
+    knowledge, awareness, lawful excuse), always "not known"; an aggravated offence rests on
+    offences that have one."""
+    for e in ENTRIES:
+        if e.kind != "offence":
+            continue
+        if any(_for_the_courts(el) for el in e.elements):
+            continue
+        underlying = [BY_ID[i] for el in e.elements for i in el.listed]
+        assert underlying and all(any(_for_the_courts(x) for x in u.elements) for u in underlying), e.id
+
+
+def test_purpose_intent_and_knowledge_are_never_settled_by_the_answers():
+    for law_id, element_id in (("harassing-several-people", "pressure"), ("harassment-at-home", "pressure"),
+                               ("persistent-misuse-of-network", "purpose"), ("false-communications", "knew"),
+                               ("false-communications", "meant"), ("harassment-alarm-distress", "aware"),
+                               ("threats-to-kill", "excuse"), ("intimidating-witnesses", "knew")):
+        [element] = [el for el in BY_ID[law_id].elements if el.id == element_id]
+        assert _for_the_courts(element), f"{law_id}: {element_id}"
+
+
+def test_a_message_under_the_online_safety_act_includes_a_letter_and_not_words_face_to_face():
+    """Online Safety Act 2023 s182(2): a communication by electronic means (oral included: a call)
+    or a letter or thing sent or given; not words said face to face."""
+    plain = entry("threatening-communications")["plain"]
+    assert "letter" in plain and "face to face are not a message" in plain
+    for part in ("serious injury amounting to grievous bodily harm", "rape", "assault by penetration",
+                 "serious financial loss"):
+        assert part in plain
+    assert "more than trivial" in entry("false-communications")["plain"]

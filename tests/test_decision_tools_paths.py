@@ -21,7 +21,7 @@ from decision_tools.contacts import ROLES
 COUNTS = {
     "harassment": {"questions": 10, "findings": 25, "paths": 21242},
     "report": {"questions": 5, "findings": 25, "paths": 3185},
-    "respond": {"questions": 5, "findings": 16, "paths": 465},
+    "respond": {"questions": 5, "findings": 16, "paths": 375},
     "post": {"questions": 5, "findings": 21, "paths": 1192},
     "safety-plan": {"questions": 8, "findings": 17, "paths": 480},
 }

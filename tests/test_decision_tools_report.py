@@ -629,7 +629,7 @@ SCENARIOS = [
     S("a smear campaign on X: false claims and abuse together", f"{SEED_LGA} (smear campaigns); {GUIDE_S5}",
       answers(what=["false", "abuse"], sender="public", where=["x"]), "soon", lead="false-statements",
       offences=("defamation", "website-operator-notice", "indemnities"), first_action="Keep a dated record",
-      actions=("Report the post, the account", "notice of complaint", REGISTER, "remove it, correct it or apologise"),
+      actions=("Report the post, the account", "notice of complaint", REGISTER, "take it down, put it right or say sorry"),
       contacts=("communications",), findings=("abuse", "on-x"), mixed=True),
     S("a threat and a complaint in the same email", f"{SEED_TOWN} 1.2 and 1.3",
       answers(what=["threat", "complaint"], sender="public", where=["email"]), "urgent", lead="threat",

@@ -137,7 +137,7 @@ class TestOwnPage:
         assert res["id"] == "hide-or-delete"
         assert res["actions"][0].startswith("Take a screenshot first")
         assert "Hide or delete the comment" in text(res)
-        assert "If it carries on, mute them, or block them" in text(res)
+        assert "If it carries on, mute them; block them if it turns abusive" in text(res)
         assert recommended(res) == {"hide_delete"}
 
     def test_no_leaves_hiding_out_of_the_choices_and_a_troll_is_ignored(self):
@@ -146,19 +146,25 @@ class TestOwnPage:
         assert "hide_delete" not in weighed(res)
         assert recommended(res) == {"ignore"}
 
-    def test_abuse_on_your_own_page_is_hidden_as_well_as_reported(self):
-        res = result(answers("abuse", own_page="yes", persists="no"))
-        assert found(res)[:2] == ["abuse", "hide-or-delete"]
-        assert {"report", "hide_delete"} == recommended(res)
+    def test_abuse_on_your_own_page_is_hidden_as_well_as_reported_and_blocked(self):
+        res = result(answers("abuse", own_page="yes"))
+        assert found(res)[:3] == ["abuse", "block", "hide-or-delete"]
+        assert {"report", "hide_delete", "block"} == recommended(res)
 
 
 class TestPersists:
-    @pytest.mark.parametrize("kind", ["troll", "abuse"])
-    def test_is_asked_for_trolling_or_abuse(self, kind):
-        assert next_question({"what_is_it": [kind], "own_page": "no"}) == "persists"
+    def test_is_asked_for_trolling(self):
+        assert next_question({"what_is_it": ["troll"], "own_page": "no"}) == "persists"
+        assert next_question({"what_is_it": ["troll"], "own_page": "yes"}) == "persists"
 
-    def test_is_not_asked_for_a_threat_alone(self):
+    def test_is_not_asked_for_abuse_or_a_threat_alone(self):
+        """The guidance page's rule: block abuse and threats straight away, so whether it has
+        carried on changes nothing for them."""
+        assert next_question({"what_is_it": ["abuse"], "own_page": "no"}) == "feeling"
         assert "persists" not in [a["question"] for a in ask(answers("threat"))["answered"]]
+
+    def test_is_not_asked_for_a_troll_who_also_abuses_you_on_your_own_page(self):
+        assert next_question({"what_is_it": ["troll", "abuse"], "own_page": "yes"}) == "feeling"
 
     def test_a_troll_who_carries_on_is_muted_and_blocked_only_if_they_still_reach_you(self):
         res = result(answers("troll", own_page="no", persists="yes"))
@@ -167,18 +173,18 @@ class TestPersists:
         assert "If they still reach you, or it turns into abuse or threats, block them." in res["actions"]
         assert recommended(res) == {"mute"} and "block" in weighed(res)
 
-    def test_abuse_that_carries_on_is_blocked_once_the_evidence_is_kept(self):
-        """The guidance page's line: it is sensible and reasonable to block someone who is
-        persistently abusive; screenshot first; you can still report them after blocking."""
-        res = result(answers("abuse", own_page="no", persists="yes"))
+    def test_abuse_is_blocked_straight_away_once_the_evidence_is_kept(self):
+        """The guidance page's rule: block abuse and threats straight away, without trying
+        anything else first; screenshot first; blocking does not stop you reporting them."""
+        res = result(answers("abuse", own_page="no"))
         assert found(res)[:2] == ["abuse", "block"]
         assert "mute" not in found(res)
-        assert "sensible and reasonable to block" in text(res)
-        assert "still report the account" in text(res)
+        assert "You do not have to wait for it to happen again" in text(res)
+        assert "Blocking does not stop you reporting the account" in text(res)
         assert {"block", "report"} == recommended(res)
 
-    def test_no_mutes_or_blocks_nobody(self):
-        res = result(answers("abuse", own_page="no", persists="no"))
+    def test_a_troll_who_has_not_carried_on_is_neither_muted_nor_blocked(self):
+        res = result(answers("troll", own_page="no", persists="no"))
         assert not {"mute", "block"} & set(found(res))
         assert not {"mute", "block"} & recommended(res)
 
@@ -274,7 +280,7 @@ FINDS = {
     "abuse": (answers("abuse", own_page="no", persists="no"), "Do not reply to threats or abuse"),
     "frightened": (answers("complaint", feeling=["frightened"]), "tell the police"),
     "pile-on": (answers("pile_on"), "Do not reply to each post"),
-    "block": (answers("abuse", own_page="no", persists="yes"), "Block the account once you have your screenshots"),
+    "block": (answers("abuse", own_page="no"), "Block the account once you have your screenshots"),
     "mute": (answers("troll", own_page="no", persists="yes"), "Mute the account"),
     "hide-or-delete": (answers("troll", own_page="yes", persists="no"), "Hide or delete the comment"),
     "ignore": (answers("troll", own_page="no", persists="no"), "Do not reply: they want a reaction"),
@@ -380,25 +386,29 @@ class TestTradeOffs:
 
 
 class TestBlockingLine:
-    """One line on blocking with docs/abuse/respond-ignore-or-block.md: mute someone persistent
-    but not threatening; block someone persistently abusive; blocking can be seen and may be
-    called avoiding scrutiny, usually a small price; you can still report after blocking."""
+    """One line on blocking with docs/abuse/respond-ignore-or-block.md ("When to block: the
+    toolkit's rule", December 2026): block abuse and threats straight away; mute someone persistent
+    or unpleasant but not abusive, and block them if they still get through; blocking can be seen
+    and may be called avoiding scrutiny, usually a small price; blocking does not stop you
+    reporting."""
 
     page = (DOCS / "abuse/respond-ignore-or-block.md").read_text(encoding="utf-8")
 
     def test_the_page_says_what_the_tool_says(self):
         for words in ("Muting is silent", "Blocking can be seen", "avoiding scrutiny", "small price",
-                      "sensible and reasonable to block people who are persistently abusive",
-                      "still report an account after you have blocked it",
-                      "is unpleasant, but is not threatening"):
+                      "Block abuse and threats straight away", "You do not have to try anything else first",
+                      "mute first and block if they still get through",
+                      "Blocking does not stop you reporting the account",
+                      "is unpleasant, but is not abusive or threatening"):
             assert words in re.sub(r"\s+", " ", self.page).replace("**", ""), words
 
     def test_the_tool_says_what_the_page_says(self):
         said = content.for_tool("respond")
         block = " ".join(said.get("trade_offs", "block", "gains") + said.get("trade_offs", "block", "costs"))
         assert "can be seen" in block and "avoiding scrutiny" in block and "small price" in block
-        assert "still report an account after you have blocked it" in block
-        assert "sensible and reasonable to block someone who is persistently abusive" in said.text("actions", "block_now")
+        assert "does not stop you reporting it" in block
+        assert "You do not have to wait for it to happen again" in said.text("actions", "block_now")
+        assert "Blocking does not stop you reporting the account" in said.text("actions", "still_report")
         mute = " ".join(said.get("trade_offs", "mute", "gains"))
         assert "they are not told" in mute and "unmute" in mute
 
@@ -430,7 +440,8 @@ SCENARIOS = [
                                                           "116 123"),
              contacts=("police-emergency", "police-non-emergency", "communications", "wellbeing"),
              findings=("threats", "pile-on", "frightened", "look-after-yourself"), mixed=True,
-             extra={"recommended": {"report", "step_back"}, "weighed": {"reply", "mute", "block", "report", "step_back"}}),
+             extra={"recommended": {"report", "step_back", "block"},
+                    "weighed": {"reply", "mute", "block", "report", "step_back"}}),
     Scenario("a pile-on over a library closure, with no threats",
              f"{SEED_000} 2.6 Tackling abuse on social media", "respond", answers("pile_on"), "soon", lead="pile-on",
              first_action="screenshots of the worst posts", actions=("delete your own post", "watch your accounts"),
@@ -453,8 +464,8 @@ SCENARIOS = [
              extra={"recommended": {"ignore"}}),
     Scenario("the same man posts slurs about you on your page every day",
              f"{SEED_004} Blocking abusive social media users", "respond",
-             answers("abuse", own_page="yes", persists="yes", feeling=["tired"]), "soon", lead="abuse",
-             actions=("sensible and reasonable to block", "still report the account", "Hide or delete the comment",
+             answers("abuse", own_page="yes", feeling=["tired"]), "soon", lead="abuse",
+             actions=("You do not have to wait", "does not stop you reporting", "Hide or delete the comment",
                       "116 123"),
              contacts=("police-non-emergency", "wellbeing"), findings=("abuse", "block", "hide-or-delete",
                                                                        "look-after-yourself"), mixed=True,
@@ -498,7 +509,8 @@ SCENARIOS = [
              f"{SEED_004} Legitimate challenge and scrutiny", "respond",
              answers("abuse", "complaint", own_page="no", persists="no"), "soon", lead="abuse",
              actions=("Do not reply to threats or abuse", "contact details by private message"),
-             findings=("abuse", "complaint"), mixed=True, extra={"recommended": {"report", "reply_private"}}),
+             findings=("abuse", "complaint", "block"), mixed=True,
+             extra={"recommended": {"report", "reply_private", "block"}}),
     Scenario("a threatening message from an account that keeps trolling you",
              f"{SEED_001} 4.4 Muting or blocking accounts; 4.3 (threats: ask the police)", "respond",
              answers("threat", "troll", own_page="no", persists="yes", feeling=["frightened"]), "urgent",
@@ -509,7 +521,7 @@ SCENARIOS = [
              "content guide: lead with safety; if a post threatens you, do not reply: record and report", "respond",
              answers("threat"), "urgent", lead="threats", first_action="call 999",
              contacts=("police-emergency", "police-non-emergency"), not_contacts=("wellbeing",),
-             extra={"recommended": {"report"}, "weighed": {"reply", "mute", "block", "report"}}),
+             findings=("block",), extra={"recommended": {"report", "block"}, "weighed": {"reply", "mute", "block", "report"}}),
     Scenario("something that does not fit any of the descriptions",
              "content guide: respond, ignore, hide, mute or block (give yourself time before you decide)", "respond",
              answers("none"), "routine", lead="how-to-choose", first_action="Take a screenshot first",

@@ -18,8 +18,9 @@ The law the expectations rest on (current to December 2026, per the content guid
   words said face to face are not a message.
 - Malicious Communications Act 1988 s1 (indecent or grossly offensive letters and electronic
   communications); Communications Act 2003 s127(1) (grossly offensive, indecent, obscene or
-  menacing, over a public electronic network) and s127(2)(c) (persistent use of the network to
-  cause annoyance, inconvenience or needless anxiety). A letter is not a network.
+  menacing, over a public electronic network) and s127(2)(c) (persistent use of the network for
+  the purpose of causing annoyance, inconvenience or needless anxiety: the purpose is for the
+  court, and "rude, no worse" does not rule out a purpose to annoy). A letter is not a network.
 - Offences Against the Person Act 1861 s16: threats to kill, however made.
 - Criminal Damage Act 1971 s2: a threat to destroy or damage property belonging to another, with
   no requirement that carrying it out would endanger life (s2(a)); s2(b) is about threats to
@@ -350,8 +351,10 @@ SCENARIOS = [
     S("repeated emails, rude but no worse",
       f"{LGA} 'Why can't they just...?!'; {TOWN} 4.1.3 (the reasonableness test)",
       A("repeated", channel=["electronic"], targeted="yes", severity="rude", council="principal"),
-      "routine", not_offences=(PHA, S127_2, STALKING, FEAR, DISQUALIFY),
-      findings=("keep-a-record",), extra={"dowson": {1: "met", 3: "not met"}}),
+      # CA 2003 s127(2)(c): a purpose of causing annoyance is for the court, and rudeness does not
+      # rule it out, so it may apply; the advice stays a record, not a police report.
+      "routine", lead="keep-a-record", not_offences=(PHA, STALKING, FEAR),
+      findings=("keep-a-record",), extra={"dowson": {1: "met", 3: "not met"}, "may_apply": (S127_2,)}),
     S("repeated posts about the council in general, not aimed at the reader",
       f"{LGA} 'Legitimate challenge and scrutiny'",
       A("repeated", channel=["electronic"], targeted="no", council="principal"),
@@ -376,7 +379,7 @@ SCENARIOS = [
     S("polite criticism, repeated, no worse than unwelcome",
       f"{LGA} 'Legitimate challenge and scrutiny' and 'Politics'; {TOWN} 5.3 (Article 10)",
       A("criticism", "repeated", channel=["electronic"], targeted="yes", severity="rude"),
-      "routine", offences=(ARTICLE_10,), not_offences=(PHA, S127_2, STALKING, MCA),
+      "routine", offences=(ARTICLE_10,), not_offences=(PHA, STALKING, MCA),
       actions=("You do not have to reply",), mixed=True),
 
     # -- hacking, and the Elections Act ------------------------------------------------------
@@ -506,7 +509,7 @@ SCENARIOS = [
     S("a pile-on of rude replies that burns itself out",
       f"{TOWN} 4.3.5 (often these burn themselves out); {LGA} 'Managing trolls'",
       A("repeated", channel=["electronic"], targeted="yes", severity="rude"),
-      "routine", not_offences=(PHA, S127_2, MCA, S127_1)),
+      "routine", lead="keep-a-record", not_offences=(PHA, MCA, S127_1)),
 
     # -- abuse in person ----------------------------------------------------------------------------
     S("abusive placards held up at a council meeting",

@@ -408,7 +408,7 @@ SCENARIOS = [
         {"what": "surgery", "alone": "yes", "others_nearby": "no", "someone_knows": "yes", "way_out": "yes",
          "phone": "yes", "visitor": "open"},
         urgency="soon", lead="fill-the-gaps",
-        actions=("act as receptionist", "council premises, such as a library", "alarm linked to reception",
+        actions=("act as receptionist", "council premises, such as a library", "panic alarm that rings at reception",
                  "Have a helper greet people as they arrive"),
         not_actions=("call 999",),
         findings=("alone", "nobody-near", "anyone-can-come", "surgery-checks"), mixed=True),

@@ -166,8 +166,6 @@ FACTS = (
     Fact("feared_violence", _severity(("fear",), ("oppressive", "alarming", "rude"))),
     # Something that could put someone in fear of violence: threats of it, or the fear itself.
     Fact("violence_in_view", lambda f: _any_true(f["feared_violence"], f["threat_violence"])),
-    # The sender's purpose is theirs to answer for; only "rude, no worse" rules one out.
-    Fact("purpose_not_ruled_out", lambda f: False if f.answer("severity") == "rude" else None),
     # Meant to change a vote or a decision: hostility to the reader as a councillor.
     Fact("because_of_role", _only_if("pressure")),
     Fact("others_targeted", _only_if("others")),
@@ -208,7 +206,11 @@ FINDINGS = (
     Finding("home-and-family", "soon", _chose("home_family"), ("home_mentioned",)),
     Finding("offensive-messages", "soon", _listed("malicious-communications", "improper-use-of-network"),
             ("offensive", "sent_message")),
-    Finding("persistent-contact", "soon", _listed("persistent-misuse-of-network"), ("unwanted_contact", "electronic")),
+    # The sender's purpose is for the courts, so the offence may apply even to rude messages; but
+    # where the reader says it is rude and no worse, the advice is to keep a record, not to report.
+    Finding("persistent-contact", "soon",
+            lambda f: f.listed("persistent-misuse-of-network") and not f.no("beyond_rudeness"),
+            ("unwanted_contact", "electronic", "beyond_rudeness")),
     Finding("false-messages", "soon", _chose("false"), ("false_to_harm", "sent_message")),
     Finding("false-posted-online", "soon", lambda f: f.yes("false_about_you") and f.yes("posted_online"), ("posted_online",)),
     Finding("abuse-in-person", "soon", _listed("fear-or-provocation-of-violence", "intentional-harassment-alarm-distress",

@@ -3,16 +3,18 @@
 What it is comes first, all at once: a pile-on can include threats, a troll can also spread
 something untrue, criticism can come with abuse. Every part keeps its advice, and threats and
 abuse lead: never engage, record it, report it to the platform and the police. Then only what a
-finding still needs: whether it is on the reader's own page and whether it has carried on (for
-trolling and abuse), whether many people will see it (for criticism and misinformation), and how
+finding still needs: whether it is on the reader's own page (for trolling and abuse), whether a
+troll has carried on, whether many people will see it (for criticism and misinformation), and how
 the reader feels right now (anyone upset, angry, tired or frightened is told how to look after
 themselves, whatever else they said).
 
 The result weighs each course the situation allows (reply, reply once and move it private,
 correct once, ignore, hide or delete, mute, block, report, step back), what each gains and costs,
 and marks the recommended ones (`trade_offs`). Its line on blocking follows the guidance page
-abuse/respond-ignore-or-block.md: mute someone persistent but not threatening; block someone
-persistently abusive, once the evidence is kept; a blocked account can still be reported.
+abuse/respond-ignore-or-block.md ("When to block: the toolkit's rule"): block abuse and threats
+straight away, once the evidence is kept, without trying anything else first; mute someone
+persistent or unpleasant but not abusive, and block them if they still get through; a blocked
+account can still be reported.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ..result import TradeOff
 KINDS = ("threat", "abuse", "pile_on", "troll", "complaint", "misinformation", "criticism")
 FEELINGS = ("upset", "angry", "tired", "frightened")
 HOSTILE = ("threat", "abuse")  # never engage: record and report
-PAGE_KINDS = ("troll", "abuse")  # can be hidden or deleted on your own page, muted or blocked if it goes on
+PAGE_KINDS = ("troll", "abuse")  # can be hidden or deleted on your own page
 AUDIENCE_KINDS = ("criticism", "misinformation")  # how many people will see it changes the advice
 REPLY_KINDS = ("complaint", "misinformation", "criticism", "none")  # a reply is one of the choices
 
@@ -35,7 +37,10 @@ def _kind(*options: str):
 QUESTIONS = (
     Question("what_is_it", ANY_OF, (*KINDS, "none"), pairs=True),
     Question("own_page", YES_NO, ask=_kind(*PAGE_KINDS)),
-    Question("persists", YES_NO, ask=_kind(*PAGE_KINDS)),
+    # Only for a troll (abuse and threats are blocked at once), and only where it changes the
+    # advice: muting, for a troll with no abuse or threats; ignoring, off the reader's own page.
+    Question("persists", YES_NO, ask=lambda f: f.chose("what_is_it", "troll") and (
+        not f.chose("what_is_it", *HOSTILE) or f.no("own_page"))),
     Question("watching", YES_NO, ask=_kind(*AUDIENCE_KINDS)),
     Question("feeling", ANY_OF, (*FEELINGS, "none")),
 )
@@ -76,8 +81,9 @@ FINDINGS = (
     Finding("abuse", "soon", _kind("abuse"), ("abuse",)),
     Finding("frightened", "soon", lambda f: f.yes("frightened"), ("frightened",)),
     Finding("pile-on", "soon", _kind("pile_on"), ("pile_on",)),
-    # It has carried on: persistent abuse (or a troll who threatens) is blocked, a troll muted.
-    Finding("block", "soon", lambda f: f.yes("persists") and _hostile(f), ("persists", "abuse", "threat")),
+    # Abuse and threats are blocked straight away, once the evidence is kept; a troll who carries
+    # on is muted, and blocked only if they still get through.
+    Finding("block", "soon", _hostile, ("abuse", "threat")),
     Finding("mute", "soon", lambda f: f.yes("persists") and f.chose("what_is_it", "troll") and not _hostile(f),
             ("persists", "troll")),
     Finding("hide-or-delete", "routine", lambda f: f.yes("own_page"), ("own_page",)),
