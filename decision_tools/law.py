@@ -117,7 +117,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("persistent-misuse-of-network", OFFENCE, (
         E("contact", "unwanted_contact", key=True), E("network", "electronic", key=True),
         E("persistent", "two_or_more", key=True), E("aimed", "aimed_at_you"),
-        E("purpose")), schedule_9=True),
+        E("beyond_rudeness", "beyond_rudeness"), E("purpose")), schedule_9=True),
     # Threats
     Entry("threats-to-kill", OFFENCE, (
         E("threat", "threat_kill", key=True), _MEANT, E("excuse")), schedule_9=True),

@@ -108,7 +108,8 @@ MAY = {
     "malicious-communications": lambda s, L: s.chose("offensive") and s.sent,
     "improper-use-of-network": lambda s, L: s.chose("offensive") and s.network,
     # CA 2003 s127(2)(c): the purpose (annoyance, inconvenience, needless anxiety) is for the court.
-    "persistent-misuse-of-network": lambda s, L: s.chose("repeated") and s.network and s.two and not s.not_aimed,
+    "persistent-misuse-of-network": lambda s, L: (s.chose("repeated") and s.network and s.two and not s.not_aimed
+                                                  and s.severity != "rude"),
     "threats-to-kill": lambda s, L: s.chose("threat_kill"),
     "threats-to-damage-property": lambda s, L: s.chose("threat_property"),
     "fear-or-provocation-of-violence": lambda s, L: s.violence and s.face and s.a.get("immediate") != "no",
@@ -143,7 +144,8 @@ MUST = {
     "harassment": lambda s, L: s.two and s.aimed and s.severity in ("fear", "oppressive"),
     "fear-of-violence": lambda s, L: s.two and s.aimed and s.severity == "fear",
     "stalking": lambda s, L: s.chose("followed") and s.two and s.aimed and s.severity in ("fear", "oppressive"),
-    "persistent-misuse-of-network": lambda s, L: s.chose("repeated") and s.network and s.aimed,
+    "persistent-misuse-of-network": lambda s, L: (s.chose("repeated") and s.network and s.aimed
+                                                  and s.severity in ("fear", "oppressive", "alarming")),
     "harassment-at-home": lambda s, L: s.chose("protest_home") and s.severity != "rude",
     "harassing-several-people": lambda s, L: s.chose("others") and s.severity != "rude",
     "unauthorised-access": lambda s, L: s.chose("hacking"),

@@ -180,12 +180,11 @@ class TestSeverity:
         assert [s["status"] for s in res["dowson"]] == ["met"] * 6
         assert res["urgency"] == "urgent"
 
-    def test_rude_no_worse_rules_out_harassment_but_not_persistent_misuse(self):
-        """Rudeness rules out alarm and distress, not a purpose of causing annoyance (CA 2003
-        s127(2)(c)): that is for the court. The advice is a record, not a police report."""
+    def test_rude_no_worse_lists_no_harassment_or_persistent_misuse(self):
+        """The reader's "rude, no worse" rules out what both offences need: the result offers no
+        offence and advises a record, not a police report."""
         res = result(repeated(severity="rude"))
-        assert "harassment" not in listed(res)
-        assert element(res, "persistent-misuse-of-network", "purpose") == "not known"
+        assert not {"harassment", "persistent-misuse-of-network"} & listed(res)
         assert res["id"] == "keep-a-record" and "persistent-contact" not in found(res)
         assert [s["status"] for s in res["dowson"]][2:] == ["not met"] * 4
         assert not any("101" in a for a in res["actions"][:1])

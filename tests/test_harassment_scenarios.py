@@ -20,7 +20,8 @@ The law the expectations rest on (current to December 2026, per the content guid
   communications); Communications Act 2003 s127(1) (grossly offensive, indecent, obscene or
   menacing, over a public electronic network) and s127(2)(c) (persistent use of the network for
   the purpose of causing annoyance, inconvenience or needless anxiety: the purpose is for the
-  court, and "rude, no worse" does not rule out a purpose to annoy). A letter is not a network.
+  court, but a reader's "rude, no worse" rules it out for this tool, which then offers no
+  offence and advises a record). A letter is not a network.
 - Offences Against the Person Act 1861 s16: threats to kill, however made.
 - Criminal Damage Act 1971 s2: a threat to destroy or damage property belonging to another, with
   no requirement that carrying it out would endanger life (s2(a)); s2(b) is about threats to
@@ -351,10 +352,10 @@ SCENARIOS = [
     S("repeated emails, rude but no worse",
       f"{LGA} 'Why can't they just...?!'; {TOWN} 4.1.3 (the reasonableness test)",
       A("repeated", channel=["electronic"], targeted="yes", severity="rude", council="principal"),
-      # CA 2003 s127(2)(c): a purpose of causing annoyance is for the court, and rudeness does not
-      # rule it out, so it may apply; the advice stays a record, not a police report.
-      "routine", lead="keep-a-record", not_offences=(PHA, STALKING, FEAR),
-      findings=("keep-a-record",), extra={"dowson": {1: "met", 3: "not met"}, "may_apply": (S127_2,)}),
+      # "Rude, no worse": no harassment and no persistent misuse (CA 2003 s127(2)(c)) is offered,
+      # and the advice is a record, not a police report.
+      "routine", lead="keep-a-record", not_offences=(PHA, STALKING, FEAR, S127_2),
+      findings=("keep-a-record",), extra={"dowson": {1: "met", 3: "not met"}}),
     S("repeated posts about the council in general, not aimed at the reader",
       f"{LGA} 'Legitimate challenge and scrutiny'",
       A("repeated", channel=["electronic"], targeted="no", council="principal"),
@@ -509,7 +510,7 @@ SCENARIOS = [
     S("a pile-on of rude replies that burns itself out",
       f"{TOWN} 4.3.5 (often these burn themselves out); {LGA} 'Managing trolls'",
       A("repeated", channel=["electronic"], targeted="yes", severity="rude"),
-      "routine", lead="keep-a-record", not_offences=(PHA, MCA, S127_1)),
+      "routine", lead="keep-a-record", not_offences=(PHA, MCA, S127_1, S127_2)),
 
     # -- abuse in person ----------------------------------------------------------------------------
     S("abusive placards held up at a council meeting",

@@ -206,11 +206,7 @@ FINDINGS = (
     Finding("home-and-family", "soon", _chose("home_family"), ("home_mentioned",)),
     Finding("offensive-messages", "soon", _listed("malicious-communications", "improper-use-of-network"),
             ("offensive", "sent_message")),
-    # The sender's purpose is for the courts, so the offence may apply even to rude messages; but
-    # where the reader says it is rude and no worse, the advice is to keep a record, not to report.
-    Finding("persistent-contact", "soon",
-            lambda f: f.listed("persistent-misuse-of-network") and not f.no("beyond_rudeness"),
-            ("unwanted_contact", "electronic", "beyond_rudeness")),
+    Finding("persistent-contact", "soon", _listed("persistent-misuse-of-network"), ("unwanted_contact", "electronic")),
     Finding("false-messages", "soon", _chose("false"), ("false_to_harm", "sent_message")),
     Finding("false-posted-online", "soon", lambda f: f.yes("false_about_you") and f.yes("posted_online"), ("posted_online",)),
     Finding("abuse-in-person", "soon", _listed("fear-or-provocation-of-violence", "intentional-harassment-alarm-distress",
