@@ -75,11 +75,12 @@ function render(log) {
 }
 
 async function showInsights(log) {
+  // Counted even for an empty log, so an answer still on its way about deleted entries is dropped.
+  const mine = ++log.insightsSeq;
   if (!log.entries.length) {
     log.insightsBox.replaceChildren(insightsEmpty());
     return;
   }
-  const mine = ++log.insightsSeq;
   if (!log.warm) log.insightsBox.replaceChildren(insightsWaiting());
   const answer = await askPython(log, "insights", { entries: inOrder(log.entries) });
   if (mine !== log.insightsSeq) return;
