@@ -15,7 +15,7 @@ import {
   clearErrors, clearFormErrors, errorSummary, fillForm, markError, markFormErrors, problems, readForm, showAboveForm,
 } from "./incident-form.js";
 import {
-  ask, changedElsewhereBox, countLine, deleteAllQuestion, deleteQuestion, downloadEntryButton, entryItem,
+  changedElsewhereBox, countLine, deleteAllQuestion, deleteQuestion, downloadEntryButton, entryItem,
   insightsEmpty, insightsFailed, insightsView, insightsWaiting, layOut, notSavedBox, pageParts, savedBanner,
   storageWarning,
 } from "./incident-views.js";
@@ -180,6 +180,14 @@ function notSaved(log, entry) {
 }
 
 // ---- delete -----------------------------------------------------------------------------------
+
+// A question asked in place (delete an entry, delete everything): a group named by it.
+function ask(box, labelId, ...children) {
+  box.replaceChildren(...children);
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-labelledby", labelId);
+  box.hidden = false;
+}
 
 function askDelete(log, { item }) {
   const entry = log.entries.find((e) => e.id === item.dataset.id);

@@ -157,14 +157,6 @@ export function notSavedBox(keep) {
 
 export const downloadEntryButton = () => button("md-button md-button--primary il-download-entry", "Download this entry");
 
-// A question asked in place (delete an entry, delete everything): a group named by it.
-export function ask(box, labelId, ...children) {
-  box.replaceChildren(...children);
-  box.setAttribute("role", "group");
-  box.setAttribute("aria-labelledby", labelId);
-  box.hidden = false;
-}
-
 export function deleteQuestion(entry, number) {
   return [
     el("p", { class: "il-confirm__question", id: `il-confirm-${entry.id}`, tabindex: "-1" }, `Delete entry ${number}? You cannot undo this.`),
