@@ -7,7 +7,7 @@ Public API:
     FIELDS, CHANNELS, FORMAT, VERSION  -> what an entry and an exported file look like
     read_log(data)                     -> the entries of an exported file, checked (IncidentLogError if not)
     check_entry(entry, number)         -> one entry, checked
-    insights(entries)                  -> patterns, threats to report now, counts, chronology
+    insights(entries)                  -> patterns, threats to report now, counts, for entries oldest first
 """
 
 from __future__ import annotations
@@ -134,19 +134,17 @@ def _person_key(who: str) -> str:
     return " ".join(who.strip().lstrip("@").lower().split())
 
 
-def chronology(entries: list[dict]) -> list[dict]:
-    """The entries oldest first, each with its number in the log (1, 2, 3 ...)."""
-    ordered = sorted(entries, key=lambda e: (e["when"], e.get("created") or "", e["id"]))
-    return [{**entry, "number": number} for number, entry in enumerate(ordered, 1)]
-
-
 def _label(when: str) -> str:
     year, month, day, hour, minute = _parse_when(when)
     return f"{day} {_MONTHS[month - 1]} {year} at {hour:02d}:{minute:02d}"
 
 
 def insights(entries) -> dict:
-    """What the log shows.
+    """What the log shows, for its entries in the log's order, oldest first.
+
+    The order is the page's (chronology in docs/assets/javascripts/incident-entries.js), worked
+    out there only: the entries are numbered 1, 2, 3 ... in the order they are given, so the
+    numbers here are the ones the page shows.
 
     {"count", "chronology": [entry + "number"],
      "patterns": [{"who", "count", "numbers", "first", "last", "message", "links"}],  # 2+ occasions
@@ -157,7 +155,7 @@ def insights(entries) -> dict:
         raise IncidentLogError("The incidents should be a list.")
     for number, entry in enumerate(entries, 1):
         check_entry(entry, number)
-    ordered = chronology(entries)
+    ordered = [{**entry, "number": number} for number, entry in enumerate(entries, 1)]
 
     people: dict[str, dict] = {}
     for entry in ordered:

@@ -226,6 +226,22 @@ def test_import_is_lossless_and_delete_everything_asks_first(page, log_url, tmp_
     assert export_json(page)["incidents"] == before["incidents"]
 
 
+def test_an_answer_about_entries_since_deleted_is_not_shown(page, log_url, tmp_path):
+    """Python's first answer can take seconds: if the log is emptied meanwhile, the late
+    insights about the deleted entries must not replace "Nothing yet"."""
+    open_log(page, log_url)
+    add(page, "2026-11-01", "09:00", "email", "Soon deleted.", "Jo", threat=True)
+    page.get_by_role("button", name="Delete the whole log").click()
+    page.get_by_role("button", name="Yes, delete everything").click()
+    expect(page.locator(".il-entry")).to_have_count(0)
+    # Python answers in the order it was asked: once the file is refused, the insights asked for
+    # before it have been answered too.
+    import_file(page, tmp_path, "other.json", json.dumps({"hello": "world"}))
+    page.locator(".il-import__errors .dt-error-summary").wait_for(timeout=PYTHON_TIMEOUT)
+    assert page.locator(".il-insights").inner_text().startswith("Nothing yet.")
+    assert page.locator(".il-report-now").count() == 0
+
+
 @pytest.mark.parametrize("name, text, message", [
     ("notes.txt", "Meeting notes, not JSON", "\u201cnotes.txt\u201d is not an incident log saved from this toolkit."),
     ("other.json", json.dumps({"hello": "world"}), "This file is not an incident log saved from this toolkit."),

@@ -51,8 +51,9 @@ class TestTwoOccasions:
         assert out["by_person"] == [{"who": incidents.UNKNOWN_PERSON, "count": 2}]
 
     def test_several_people_most_frequent_first_with_numbers_in_date_order(self):
-        log = [entry(1, "2026-11-05T09:00", "A"), entry(2, "2026-11-01T09:00", "B"), entry(3, "2026-11-02T09:00", "B"),
-               entry(4, "2026-11-03T09:00", "B"), entry(5, "2026-11-04T09:00", "A")]
+        # Oldest first, as the page gives them (it orders the log; see TestCountsAndChronology).
+        log = [entry(2, "2026-11-01T09:00", "B"), entry(3, "2026-11-02T09:00", "B"), entry(4, "2026-11-03T09:00", "B"),
+               entry(5, "2026-11-04T09:00", "A"), entry(1, "2026-11-05T09:00", "A")]
         out = insights(log)
         assert [(p["who"], p["numbers"]) for p in out["patterns"]] == [("B", [1, 2, 3]), ("A", [4, 5])]
 
@@ -79,12 +80,15 @@ class TestCountsAndChronology:
         assert out["by_channel"] == [{"channel": "social_media", "label": "Social media", "count": 2},
                                      {"channel": "letter", "label": "Letter or note", "count": 1}]
 
-    def test_chronology_is_oldest_first_numbered_and_keeps_every_field(self):
+    def test_chronology_is_numbered_in_the_order_given_and_keeps_every_field(self):
+        """The log's order is worked out once, in the page (chronology in incident-entries.js,
+        tested in test_incident_order.py); Python numbers the entries as they come, so its
+        numbers are the page's. Given out of date order, it does not sort them again."""
         log = [entry(1, "2026-11-09T09:00", evidence="shot1.png"), entry(2, "2026-10-30T23:59"),
                entry(3, "2026-11-09T08:59")]
         out = insights(log)
-        assert [(e["number"], e["id"]) for e in out["chronology"]] == [(1, "id-2"), (2, "id-3"), (3, "id-1")]
-        assert out["chronology"][2]["evidence"] == "shot1.png"
+        assert [(e["number"], e["id"]) for e in out["chronology"]] == [(1, "id-1"), (2, "id-2"), (3, "id-3")]
+        assert out["chronology"][0]["evidence"] == "shot1.png"
 
     def test_an_empty_log_has_nothing_to_show(self):
         assert insights([]) == {"count": 0, "chronology": [], "patterns": [], "report_now": [], "by_person": [],
