@@ -1,0 +1,361 @@
+// The incident log: add, change and delete incidents, kept only in this browser. Print, CSV and
+// JSON copies are made in the page; nothing is ever sent anywhere. The insights and the check of
+// an imported file are Python (decision_tools.incidents). No inline script, handler or style:
+// it runs under a strict CSP.
+//
+// This file is the controller (loaded by incident-log.js only on the log's own page): it mounts
+// the log, keeps its state and wires its events. The
+// other incident-*.js modules do one job each: entries (the entry model and its order), store
+// (IndexedDB and the other tabs), python (the one way to Python), form and views (building
+// what is shown) and copies (print, CSV, JSON, reading a file back).
+
+import { chronology, entriesText, inOrder, makeEntry, numberOf } from "./incident-entries.js";
+import { clearAll, openLog, otherTabs, putAll, readAll, readOne, remove } from "./incident-store.js";
+import { callPython, releasePython } from "./incident-python.js";
+import {
+  clearErrors, clearFormErrors, errorSummary, fillForm, markError, markFormErrors, problems, readForm, showAboveForm,
+} from "./incident-form.js";
+import {
+  changedElsewhereBox, countLine, deleteAllQuestion, deleteQuestion, downloadEntryButton, entryItem,
+  insightsEmpty, insightsFailed, insightsView, insightsWaiting, layOut, notSavedBox, pageParts, savedBanner,
+  storageWarning,
+} from "./incident-views.js";
+import { downloadCsv, downloadEntry, downloadJson, evidenceView, readJsonFile } from "./incident-copies.js";
+
+// ---- the log's state, and what every step shares --------------------------------------------
+//
+// A mounted log is one object: the parts of the page it changes (pageParts) and
+//   db           the IndexedDB database, or null when this browser will not store anything
+//   entries      what the store holds, in no order (chronology() gives the log's order)
+//   editing      the id of the entry in the form, when changing one
+//   editingBase  its "updated" stamp when the change started, to spot a change elsewhere
+//   warm         Python has answered this log before, so the next answer comes quickly
+//   insightsSeq  the latest insights asked for: an answer that comes after a newer one is dropped
+
+function say(log, text) {
+  // Emptied first and set a moment later, so a screen reader announces the same words again.
+  log.status.textContent = "";
+  setTimeout(() => { log.status.textContent = text; }, 50);
+}
+
+function storageFailed(log, error) {
+  if (error) console.error("Incident log storage:", error);
+  log.db = null;
+  log.storageNotice.hidden = false;
+  log.storageNotice.replaceChildren(...storageWarning());
+}
+
+function focusCount(log) {
+  log.countText.setAttribute("tabindex", "-1");
+  log.countText.focus();
+}
+
+async function askPython(log, method, params) {
+  const answer = await callPython(method, params);
+  if (!answer.failed) log.warm = true;
+  return answer;
+}
+
+// ---- showing the log --------------------------------------------------------------------------
+
+async function reload(log) {
+  if (!log.db) return;
+  try { log.entries = await readAll(log.db); } catch (error) { storageFailed(log, error); }
+  if (log.editing && !log.entries.some((e) => e.id === log.editing)) {
+    say(log, "The entry you were changing was deleted in another tab or window. Save it again to keep it.");
+    setEditing(log, null);
+  }
+  render(log);
+}
+
+function render(log) {
+  log.countText.textContent = countLine(log.entries.length);
+  log.list.replaceChildren(...chronology(log.entries).map(({ entry, number }) => entryItem(log.data, entry, number)));
+  log.evidence.replaceChildren(...evidenceView(log.data, log.entries));
+  showInsights(log);
+}
+
+async function showInsights(log) {
+  // Counted even for an empty log, so an answer still on its way about deleted entries is dropped.
+  const mine = ++log.insightsSeq;
+  if (!log.entries.length) {
+    log.insightsBox.replaceChildren(insightsEmpty());
+    return;
+  }
+  if (!log.warm) log.insightsBox.replaceChildren(insightsWaiting());
+  const answer = await askPython(log, "insights", { entries: inOrder(log.entries) });
+  if (mine !== log.insightsSeq) return;
+  if (answer.failed || answer.error) {
+    log.insightsBox.replaceChildren(insightsFailed());
+    if (answer.error) console.error("Incident log insights:", answer.error);
+    return;
+  }
+  log.insightsBox.replaceChildren(...insightsView(log.data, answer.result));
+}
+
+// ---- add and change ---------------------------------------------------------------------------
+
+function setEditing(log, entry) {
+  log.editing = entry?.id ?? null;
+  log.editingBase = entry?.updated ?? null;
+  log.formHeading.textContent = entry ? `Change entry ${numberOf(log.entries, entry.id)}` : "Add an incident";
+  log.form.querySelector(".il-save").textContent = entry ? "Save changes" : "Save this incident";
+  log.form.querySelector(".il-cancel").hidden = !entry;
+}
+
+function startChange(log, { item }) {
+  const entry = log.entries.find((e) => e.id === item.dataset.id);
+  clearFormErrors(log.form);
+  log.saveProblem.replaceChildren();
+  fillForm(log.form, entry);
+  setEditing(log, entry);
+  log.formHeading.focus();
+}
+
+function cancelChange(log) {
+  setEditing(log, null);
+  clearFormErrors(log.form);
+  fillForm(log.form, null);
+  log.formHeading.focus();
+}
+
+function showFormErrors(log, found) {
+  const summary = markFormErrors(log.form, found);
+  document.title = `Error: ${log.pageTitle}`;
+  summary.focus();
+}
+
+async function save(log, event) {
+  event.preventDefault();
+  clearFormErrors(log.form);
+  log.saveProblem.replaceChildren();
+  document.title = log.pageTitle;
+  const values = readForm(log.form);
+  const found = problems(values, Object.keys(log.data.channels)[0]);
+  if (found.length) { showFormErrors(log, found); return; }
+  const before = log.entries.find((e) => e.id === log.editing);
+  const entry = makeEntry(values, before, new Date().toISOString());
+  if (!(await store(log, entry, before))) return;
+  log.tabs.tell();
+  await reload(log);
+  setEditing(log, null);
+  fillForm(log.form, null);
+  const banner = savedBanner(numberOf(log.entries, entry.id), Boolean(before));
+  log.saveProblem.replaceChildren(banner);
+  banner.focus();
+}
+
+// Stores the entry and says true; or says false, the form showing why and keeping what was typed.
+async function store(log, entry, before) {
+  try {
+    if (!log.db) throw new Error("storage is not available");
+    if (before && await changedSince(log, before)) return false;
+    await putAll(log.db, [entry]);
+    return true;
+  } catch (error) {
+    console.error("Incident log storage:", error);
+    notSaved(log, entry);
+    return false;
+  }
+}
+
+// Another tab or window may have changed this entry since this change started: say so rather
+// than overwrite it. Saving again replaces it.
+async function changedSince(log, before) {
+  const stored = await readOne(log.db, before.id);
+  if (!stored || stored.updated === log.editingBase) return false;
+  log.editingBase = stored.updated;
+  const box = changedElsewhereBox(numberOf(log.entries, before.id));
+  showAboveForm(log.form, box);
+  box.focus();
+  return true;
+}
+
+function notSaved(log, entry) {
+  const keep = downloadEntryButton();
+  keep.addEventListener("click", () => downloadEntry(log.data, entry));
+  const box = notSavedBox(keep);
+  showAboveForm(log.form, box);
+  document.title = `Error: ${log.pageTitle}`;
+  box.focus();
+}
+
+// ---- delete -----------------------------------------------------------------------------------
+
+// A question asked in place (delete an entry, delete everything): a group named by it.
+function ask(box, labelId, ...children) {
+  box.replaceChildren(...children);
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-labelledby", labelId);
+  box.hidden = false;
+}
+
+function askDelete(log, { item }) {
+  const entry = log.entries.find((e) => e.id === item.dataset.id);
+  const box = item.querySelector(".il-confirm");
+  ask(box, `il-confirm-${entry.id}`, ...deleteQuestion(entry, numberOf(log.entries, entry.id)));
+  box.querySelector(".il-confirm__question").focus();
+}
+
+function keepEntry(log, { item }) {
+  item.querySelector(".il-confirm").hidden = true;
+  item.querySelector(".il-delete").focus();
+}
+
+async function deleteEntry(log, { item }) {
+  try { await remove(log.db, item.dataset.id); } catch (error) {
+    storageFailed(log, error);
+    say(log, "The entry could not be deleted: this browser is not letting the toolkit change its storage.");
+    return;
+  }
+  if (log.editing === item.dataset.id) { setEditing(log, null); fillForm(log.form, null); }
+  log.tabs.tell();
+  await reload(log);
+  say(log, "The entry has been deleted.");
+  focusCount(log);
+}
+
+function askDeleteAll(log) {
+  ask(log.confirmAll, "il-confirm-all", ...deleteAllQuestion(log.entries.length));
+  log.confirmAll.querySelector("h3").focus();
+}
+
+function keepLog(log) {
+  log.confirmAll.hidden = true;
+  log.root.querySelector(".il-delete-all").focus();
+}
+
+async function deleteAll(log) {
+  try { if (log.db) await clearAll(log.db); } catch (error) {
+    storageFailed(log, error);
+    say(log, "The log could not be deleted: this browser is not letting the toolkit change its storage.");
+    return;
+  }
+  log.confirmAll.hidden = true;
+  log.tabs.tell();
+  await reload(log);
+  setEditing(log, null);
+  fillForm(log.form, null);
+  say(log, "Your log has been deleted from this browser.");
+  focusCount(log);
+}
+
+// ---- import, print ------------------------------------------------------------------------
+
+function importProblem(log, text) {
+  clearErrors(log.importField);
+  const summary = errorSummary([["import", "il-import", text]]);
+  log.importErrors.replaceChildren(summary);
+  markError(log.importField, log.importInput, "il-import", text);
+  document.title = `Error: ${log.pageTitle}`;
+  summary.focus();
+}
+
+// Why Python's answer on a file adds nothing to the log, or null if it can be added.
+function importRefused(log, file, answer) {
+  if (answer.failed) return "The file could not be checked in this browser, so nothing was added. Your log has not been changed.";
+  if (answer.error) return `\u201c${file.name}\u201d could not be added. ${answer.error} Your log has not been changed.`;
+  if (!log.db) return "This browser cannot save your log, so nothing was added.";
+  return null;
+}
+
+async function storeImported(log, entries) {
+  try { await putAll(log.db, entries); } catch (error) {
+    storageFailed(log, error);
+    importProblem(log, "This browser would not store the entries, so nothing was added. Your log has not been changed.");
+    return false;
+  }
+  return true;
+}
+
+async function importFile(log) {
+  clearErrors(log.importField);
+  log.importErrors.replaceChildren();
+  document.title = log.pageTitle;
+  const file = log.importInput.files[0];
+  if (!file) { importProblem(log, "Choose a file to add entries from"); return; }
+  const read = await readJsonFile(file);
+  if (!read) {
+    importProblem(log, `\u201c${file.name}\u201d is not an incident log saved from this toolkit. Your log has not been changed.`);
+    return;
+  }
+  say(log, "Checking the file. This can take a few seconds the first time.");
+  const answer = await askPython(log, "read-log", { data: read.parsed });
+  const refused = importRefused(log, file, answer);
+  if (refused) { importProblem(log, refused); return; }
+  if (!(await storeImported(log, answer.result))) return;
+  log.tabs.tell();
+  log.importInput.value = "";
+  await reload(log);
+  say(log, `Added ${entriesText(answer.result.length)} from \u201c${file.name}\u201d.`);
+}
+
+function printLog(log) {
+  log.evidence.replaceChildren(...evidenceView(log.data, log.entries));
+  document.documentElement.classList.add("il-printing");
+  window.print();
+}
+
+// Focus the field an error summary links to, without putting anything in the URL.
+function focusErrorTarget(log, { target, event }) {
+  event.preventDefault();
+  const input = document.getElementById(target.getAttribute("href").slice(1));
+  input?.focus();
+  input?.scrollIntoView({ block: "center" });
+}
+
+// ---- events -----------------------------------------------------------------------------------
+
+// Every button and link of the log, by class: one listener on the log serves the entries and
+// questions that are drawn again and again. The first match wins.
+const ACTIONS = [
+  [".il-change", startChange],
+  [".il-cancel", cancelChange],
+  [".il-delete", askDelete],
+  [".il-delete-yes", deleteEntry],
+  [".il-delete-no", keepEntry],
+  [".il-delete-all", askDeleteAll],
+  [".il-delete-all-yes", deleteAll],
+  [".il-delete-all-no", keepLog],
+  [".il-print", printLog],
+  [".il-csv", (log) => downloadCsv(log.data, log.entries)],
+  [".il-json", (log) => downloadJson(log.data, log.entries)],
+  [".il-import", importFile],
+  [".dt-error-summary a", focusErrorTarget],
+];
+
+function clicked(log, event) {
+  const target = event.target.closest("button, a");
+  if (!target || !log.root.contains(target)) return;
+  const action = ACTIONS.find(([selector]) => target.matches(selector));
+  action?.[1](log, { target, item: target.closest(".il-entry"), event });
+}
+
+// ---- mounting ---------------------------------------------------------------------------------
+
+async function start(log) {
+  try { log.db = await openLog(); } catch (error) { storageFailed(log, error); }
+  await reload(log);
+  if (!log.db) render(log);
+  log.root.classList.add("incident-log--ready");
+}
+
+export function mount(root) {
+  const data = JSON.parse(root.querySelector(".incident-log__data").textContent);
+  const log = { ...pageParts(data), root, data, pageTitle: document.title, db: null, entries: [],
+    editing: null, editingBase: null, warm: false, insightsSeq: 0 };
+  log.tabs = otherTabs(() => reload(log));
+  layOut(root, log);
+  root.classList.add("incident-log--live");
+  fillForm(log.form, null);
+  const onClick = (event) => clicked(log, event);
+  root.addEventListener("click", onClick);
+  log.form.addEventListener("submit", (event) => save(log, event));
+  start(log);
+  return {
+    root,
+    destroy() { releasePython(); log.tabs.close(); root.removeEventListener("click", onClick); },
+  };
+}
+
+addEventListener("afterprint", () => document.documentElement.classList.remove("il-printing"));
