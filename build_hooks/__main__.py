@@ -4,8 +4,14 @@
         every check; each problem as `path:line: what is wrong. How to fix it.`; exit 1 if any
     python -m build_hooks runtime
         stage the self-hosted Pyodide runtime and the decision_tools wheel
-    python -m build_hooks handbooks [--site site]
-        after mkdocs build: the printable handbooks (HTML and PDF) in site/handbooks/, and a report
+    python -m build_hooks handbooks [--site site] [-f mkdocs.yml]
+        after the engine: the printable handbooks (HTML and PDF) in site/handbooks/, and a report
+    python -m build_hooks verify [--site site] [-f mkdocs.yml]
+        after the engine: every page has what the page transforms add; each gap as `path:line:`
+    python -m build_hooks build [--engine mkdocs|zensical] [-f mkdocs.yml] [--site-dir DIR] [--no-pdfs]
+        check, the engine, verify and handbooks, in order (what `make build` runs)
+    python -m build_hooks serve [--engine mkdocs|zensical] [-f mkdocs.yml] [--dev-addr HOST:PORT]
+        a live rebuild with either engine (what `make serve` runs)
 """
 
 from __future__ import annotations
@@ -28,20 +34,47 @@ def main(argv: list[str] | None = None) -> int:
                        help="a contact last checked more than N days ago is a warning (default: from mkdocs.yml, else 365)")
     check.add_argument("--external-links", action="store_true", help="also list every link to an outside site")
     sub.add_parser("runtime", help="stage the self-hosted Pyodide runtime and the decision_tools wheel")
-    books = sub.add_parser("handbooks", help="after mkdocs build: print the handbooks (HTML and PDF) into site/handbooks/")
-    books.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    books = sub.add_parser("handbooks", help="after the engine: print the handbooks (HTML and PDF) into site/handbooks/")
+    verify = sub.add_parser("verify", help="after the engine: check every page has what the page transforms add")
+    for after in (books, verify):
+        after.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+        after.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the toolkit's mkdocs.yml")
+    from .engines import ENGINES
+
+    build = sub.add_parser("build", help="check, build with an engine, verify, and make the handbooks (make build)")
+    serve = sub.add_parser("serve", help="serve a live rebuild with an engine (make serve)")
+    for each in (build, serve):
+        each.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the site generator (default: mkdocs)")
+        each.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the toolkit's mkdocs.yml")
+    build.add_argument("--site-dir", type=Path, help="build into this folder instead of mkdocs.yml's site_dir")
+    build.add_argument("--no-pdfs", action="store_true", help="write the handbook pages but do not print their PDFs")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
 
     if args.command == "handbooks":
         from . import handbooks
 
         try:
-            rows = handbooks.build(args.site)
+            rows = handbooks.build(args.site, args.config_file)
         except handbooks.HandbookError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
         print(handbooks.format_report(rows, args.site))
         return 0
+
+    if args.command == "verify":
+        from .verify import verify_site
+
+        problems = verify_site(args.config_file, args.site)
+        if problems:
+            print(format_problems(problems), file=sys.stderr)
+            print(f"{len(problems)} page(s) were built without what the toolkit adds to them.", file=sys.stderr)
+            return 1
+        print(f"Every page in {args.site} has what the toolkit adds to it.")
+        return 0
+
+    if args.command in ("build", "serve"):
+        return _engine(args)
 
     if args.command == "runtime":
         try:
@@ -52,6 +85,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Staged Pyodide in docs/{paths['runtime']} and decision_tools in docs/{paths['tools']}")
         return 0
     return _check(args)
+
+
+def _engine(args) -> int:
+    from . import engines
+
+    if args.command == "serve":
+        return engines.serve(args.engine, args.config_file, args.dev_addr)
+    build = engines.Build(args.engine, args.config_file, site_dir=args.site_dir, pdfs=not args.no_pdfs)
+    try:
+        engines.run_build(build)
+    except engines.BuildFailed as error:
+        print(f"The {args.engine} build failed: {error}.", file=sys.stderr)
+        return 1
+    print(engines.summary(build))
+    return 0
 
 
 def _check(args) -> int:
