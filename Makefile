@@ -1,9 +1,12 @@
 # Councillor Safety Toolkit
 #   make serve   set up, build the sample toolkit and serve it on http://127.0.0.1:8000/
-#   make test    set up (Chromium and poppler-utils included) and run every test
-#   make build   build the site into site/ with mkdocs --strict
+#   make test    set up (Chromium and poppler-utils included), build with both engines, run every test
+#   make build   build the site into site/ (checks, the engine, handbooks); ENGINE=zensical for Zensical
 #   make bench   run the benchmarks
 #   make clean   remove everything the targets above made
+#
+# ENGINE=mkdocs (the default) or ENGINE=zensical picks the site generator for build and serve:
+#   make build ENGINE=zensical    make serve ENGINE=zensical
 #
 # Each set-up step leaves a stamp file, so running a target again only redoes what is
 # out of date: the virtual environment when requirements.lock changes, node_modules when
@@ -18,6 +21,13 @@ PY := $(VENV)/bin/python
 RUNTIME := docs/assets/pyodide
 HOST := 127.0.0.1
 PORT := 8000
+ENGINE ?= mkdocs
+ENGINES := mkdocs zensical
+ifeq ($(filter $(ENGINE),$(ENGINES)),)
+  $(error ENGINE must be one of: $(ENGINES) (it is '$(ENGINE)'))
+endif
+# The Zensical build `make test` runs its tests against, beside MkDocs' site/.
+ZENSICAL_SITE := site-zensical
 export NO_MKDOCS_2_WARNING := 1
 # Chromium and its tests write here, not into the user's home.
 export XDG_CONFIG_HOME := $(CURDIR)/.cache/xdg-config
@@ -26,10 +36,10 @@ export XDG_CACHE_HOME := $(CURDIR)/.cache/xdg-cache
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
 
-.PHONY: help serve build test bench clean system-packages
+.PHONY: help serve build sites test bench clean system-packages
 
 help:
-	@sed -n '2,6p' Makefile | sed 's/^# *//'
+	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
 $(VENV)/.installed: pyproject.toml requirements.lock scripts/find-python
 	@python="$$(scripts/find-python)"; \
@@ -55,14 +65,20 @@ $(RUNTIME)/.staged: $(VENV)/.installed node_modules/.installed $(shell find deci
 	$(PY) -m decision_tools check
 	@touch $@
 
-# The handbooks step prints each section's handbook to PDF with Chromium (system-packages).
+# One build, whichever the engine: the checks (failing on any problem, by file and line), the
+# engine, a check that every page has what build_hooks.extension adds, then the handbooks, whose
+# PDFs Chromium prints (system-packages). See build_hooks/engines.py.
 build: $(RUNTIME)/.staged .cache/decision-tools.checked system-packages
-	$(VENV)/bin/mkdocs build --strict
-	$(PY) -m build_hooks handbooks
+	$(PY) -m build_hooks build --engine $(ENGINE)
+
+# Both engines' sites, for the tests: site/ by MkDocs and $(ZENSICAL_SITE)/ by Zensical.
+sites: $(RUNTIME)/.staged .cache/decision-tools.checked system-packages
+	$(PY) -m build_hooks build --engine mkdocs
+	$(PY) -m build_hooks build --engine zensical --site-dir $(ZENSICAL_SITE)
 
 serve: build
-	@echo "Serving the toolkit on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	@echo "Serving the toolkit, built by $(ENGINE), on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(PY) -m build_hooks serve --engine $(ENGINE) --dev-addr $(HOST):$(PORT)
 
 # Debian packages the tests need (a browser, PDF tools, the web server councils deploy with);
 # installed only when missing.
@@ -76,7 +92,9 @@ system-packages:
 	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	  fi
 
-test: build system-packages
+# Every test; the browser, print and build tests run against both engines' sites. Each part's
+# time is printed at the end and written to test-results/timings.md.
+test: sites system-packages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Build scaling and wizard timings, reported against the targets (never asserted): prints a table,
@@ -86,4 +104,4 @@ bench: build system-packages
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
-	rm -rf site $(VENV) node_modules $(RUNTIME) docs/assets/decision-tools .cache .pytest_cache .hypothesis build test-results *.egg-info
+	rm -rf site $(ZENSICAL_SITE) $(VENV) node_modules $(RUNTIME) docs/assets/decision-tools .cache .pytest_cache .hypothesis build test-results *.egg-info

@@ -5,8 +5,8 @@ page of its section in navigation order, assembled from the built site's `<artic
 a PDF of it (`site/handbooks/<slug>.pdf`) printed by headless Chromium: tagged for screen readers,
 with an outline and page numbers. Links between pages of the same handbook become links inside it.
 
-Run after `mkdocs build`: `python -m build_hooks handbooks` (the `make build` step), or call
-`build()` from Python. Everything follows the `nav:` of mkdocs.yml, so new pages need no changes here.
+Run after the engine (MkDocs or Zensical): `python -m build_hooks handbooks` (the `make build`
+step), or call `build()` from Python. Everything follows the `nav:` of mkdocs.yml, so new pages need no changes here.
 """
 
 from __future__ import annotations
@@ -183,6 +183,8 @@ def relative_url(target: str, from_url: str) -> str:
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _PAGE_ACTIONS = re.compile(r'<div class="page-actions"[^>]*>.*?</div>', re.S)
+# The theme's skip-link target, which Zensical puts at the top of the article: chrome, not content.
+_SKIP_TARGET = re.compile(r'<a id="__skip" tabindex="-1">\s*</a>')
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -213,7 +215,7 @@ def _article(built: str, page: Page, site_dir: Path) -> str:
     if not match:
         raise HandbookError(f"{site_dir / page.file}: has no <article> with the page's content; "
                             "was it built with the Material theme?")
-    article = _SCRIPT.sub("", _PAGE_ACTIONS.sub("", match[1]))
+    article = _SCRIPT.sub("", _PAGE_ACTIONS.sub("", _SKIP_TARGET.sub("", match[1])))
     # A page listing the handbooks may already have the last build's sizes in it: not in a handbook.
     return _SIZE_SLOT.sub(lambda m: f'<span class="handbook-size" data-handbook="{m[1]}">PDF</span>',
                           article).strip()

@@ -1,7 +1,12 @@
 """Shared test fixtures: the built site served on 127.0.0.1 (by Python's server, or by nginx
 with the shipped deploy/nginx.conf), Debian's Chromium, and a guard, on for every browser test,
 that fails the test if a page asks any other host for anything. The plain helpers are in
-harness.py, so tests and the benchmark can import them."""
+harness.py, so tests and the benchmark can import them.
+
+Which engine built the site: every test that uses the site runs against MkDocs' build (site/);
+a module or test marked `both_engines` runs against Zensical's build (site-zensical/) too, as
+`test_x[zensical-...]`. At the end, the time each part took is printed and written to
+test-results/timings.md."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness import CHROMIUM, CHROMIUM_ARGS, SITE, HarnessError, serve_with_nginx, serve_with_python
+from harness import CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, ROOT, HarnessError, serve_with_nginx, serve_with_python
 
 # Origins of the servers the tests start (the Python one, nginx): the only hosts pages may use.
 LOCAL_ORIGINS: set[str] = set()
@@ -23,11 +28,25 @@ os.environ.setdefault("XDG_CONFIG_HOME", str(_scratch / "config"))
 os.environ.setdefault("XDG_CACHE_HOME", str(_scratch / "cache"))
 
 
+def pytest_generate_tests(metafunc):
+    """Each test that uses the site runs once per engine its marker names (MkDocs alone by default)."""
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("engine", list(ENGINE_SITES), indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def site_dir() -> Path:
-    if not (SITE / "index.html").exists():
-        pytest.fail("site/ has not been built. Run 'make test' (or 'make build' first).", pytrace=False)
-    return SITE
+def engine(request) -> str:
+    """The engine whose site the test runs against: "mkdocs" or "zensical"."""
+    return getattr(request, "param", "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site_dir(engine) -> Path:
+    site = ENGINE_SITES[engine]
+    if not (site / "index.html").exists():
+        how = "make build" if engine == "mkdocs" else "make sites"
+        pytest.fail(f"{site.name}/ has not been built by {engine}. Run 'make test' (or '{how}' first).", pytrace=False)
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -86,3 +105,37 @@ def outside_request_guard(request):
     context.on("request", check)
     yield outside
     assert not outside, f"The page requested outside hosts: {outside}"
+
+
+# --- How long each part took ------------------------------------------------------------------
+
+def pytest_terminal_summary(terminalreporter):
+    """The time each test file took, against each engine, printed and kept in test-results/."""
+    totals: dict[tuple[str, str], list[float]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            nodeid, duration = getattr(report, "nodeid", ""), getattr(report, "duration", None)
+            if not nodeid or duration is None:
+                continue
+            params = nodeid.partition("[")[2]
+            # Tests not marked both_engines run once: against MkDocs' site, or with no site at all.
+            engine = next((e for e in ENGINE_SITES if e in params.rstrip("]").split("-")), "once")
+            entry = totals.setdefault((nodeid.split("::")[0], engine), [0.0, 0])
+            entry[0] += duration
+            entry[1] += report.when == "call"
+    if not totals:
+        return
+    by_engine: dict[str, float] = {}
+    for (_, engine), (seconds, _) in totals.items():
+        by_engine[engine] = by_engine.get(engine, 0.0) + seconds
+    lines = ["| Test file | Engine | Tests | Time |", "|---|---|---|---|"]
+    lines += [f"| {path} | {engine} | {count} | {seconds:.0f} s |"
+              for (path, engine), (seconds, count) in sorted(totals.items(), key=lambda kv: -kv[1][0])]
+    lines += ["", "| Engine | Time |", "|---|---|"]
+    lines += [f"| {engine} | {seconds / 60:.1f} min |" for engine, seconds in sorted(by_engine.items())]
+    folder = ROOT / "test-results"
+    folder.mkdir(exist_ok=True)
+    (folder / "timings.md").write_text("# Time each part of the tests took\n\n" + "\n".join(lines) + "\n")
+    terminalreporter.write_sep("-", "time by engine (every test file: test-results/timings.md)")
+    for engine, seconds in sorted(by_engine.items()):
+        terminalreporter.write_line(f"{engine:>9}: {seconds / 60:.1f} min")

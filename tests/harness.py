@@ -18,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+# The site each engine builds for the tests (`make test` builds both: `make sites`).
+ENGINE_SITES = {"mkdocs": SITE, "zensical": ROOT / "site-zensical"}
 CHROMIUM = "/usr/bin/chromium"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"

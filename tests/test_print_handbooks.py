@@ -14,6 +14,9 @@ import pytest
 
 from build_hooks import handbooks as hb
 
+# Against both engines' builds: `python -m build_hooks handbooks` runs after either.
+pytestmark = pytest.mark.both_engines
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTEFACTS = ROOT / "test-results"
 # Text that only the site's chrome has: header, navigation, search, footer, page actions.
@@ -283,10 +286,10 @@ def test_handbooks_page_lists_every_handbook_with_its_size(handbooks, site_dir):
         assert f'data-handbook="{handbook.slug}">{label}</span>' in text
 
 
-def test_cli_prints_the_table_and_report(tmp_path):
+def test_cli_prints_the_table_and_report(tmp_path, site_dir):
     """`python -m build_hooks handbooks` end to end, on a copy of the built site."""
     site = tmp_path / "site"
-    shutil.copytree(ROOT / "site", site, ignore=shutil.ignore_patterns("pyodide", "decision-tools", "*.pdf"))
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("pyodide", "decision-tools", "*.pdf"))
     shutil.rmtree(site / "handbooks")
     done = subprocess.run([sys.executable, "-m", "build_hooks", "handbooks", "--site", str(site)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)

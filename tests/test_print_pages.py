@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# Against both engines' builds: the print stylesheet and buttons must work whichever built the site.
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

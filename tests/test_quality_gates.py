@@ -1,7 +1,7 @@
 """Site-wide quality gates, on every page, served by nginx with the shipped deploy/nginx.conf:
 axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) with zero violations, a skip link,
 visible keyboard focus, no horizontal scrolling at 320 px, no outside request (the guard in
-conftest), no console error, and no Content-Security-Policy violation."""
+conftest), no console error, and no Content-Security-Policy violation. Against both engines' builds."""
 
 from __future__ import annotations
 
@@ -15,8 +15,11 @@ import pytest
 from harness import ROOT, SITE, all_pages
 from wizard_driver import READY_TIMEOUT, TOOL_IDS, longest_path, run_path_with_locators
 
+pytestmark = pytest.mark.both_engines
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+# The pages MkDocs built; Zensical builds the same ones (tests/test_engines.py checks).
 PAGES = all_pages(SITE) if (SITE / "index.html").exists() else ["(site/ not built: run make build)"]
 
 # Records CSP violations from the first moment of each document (init scripts are not subject
@@ -34,10 +37,10 @@ def fetch(url: str, gzip_ok: bool = True):
         return response.status, response.headers, response.read()
 
 
-def staged(pattern: str) -> str:
-    [path] = sorted(SITE.glob(pattern))[:1] or [None]
-    assert path is not None, f"nothing in site/ matches {pattern}"
-    return path.relative_to(SITE).as_posix()
+def staged(site_dir: Path, pattern: str) -> str:
+    [path] = sorted(site_dir.glob(pattern))[:1] or [None]
+    assert path is not None, f"nothing in {site_dir.name}/ matches {pattern}"
+    return path.relative_to(site_dir).as_posix()
 
 
 # --- Response headers -----------------------------------------------------------------------
@@ -48,8 +51,8 @@ EXPECTED_SECURITY_HEADERS = {
 }
 
 
-def test_every_response_carries_the_security_headers(nginx_server):
-    for path in ["", "tools/harassment/", staged("assets/pyodide/*/pyodide.asm.wasm"), "no-such-page/"]:
+def test_every_response_carries_the_security_headers(nginx_server, site_dir):
+    for path in ["", "tools/harassment/", staged(site_dir, "assets/pyodide/*/pyodide.asm.wasm"), "no-such-page/"]:
         try:
             _, headers, _ = fetch(nginx_server + path)
         except urllib.error.HTTPError as error:  # the 404 page must carry them too
@@ -74,12 +77,12 @@ def test_every_response_carries_the_security_headers(nginx_server):
     ("assets/decision-tools/*/pyodide-lock.json", "application/json"),
     ("assets/javascripts/bundle.*.min.js", "application/javascript"),
 ])
-def test_runtime_files_are_typed_compressed_and_cached_for_ever(nginx_server, pattern, content_type):
-    path = staged(pattern)
+def test_runtime_files_are_typed_compressed_and_cached_for_ever(nginx_server, site_dir, pattern, content_type):
+    path = staged(site_dir, pattern)
     _, headers, body = fetch(nginx_server + path)
     assert headers["Content-Type"].split(";")[0] == content_type
     assert headers["Content-Encoding"] == "gzip", f"{path} should be sent compressed"
-    assert gzip.decompress(body) == (SITE / path).read_bytes()
+    assert gzip.decompress(body) == (site_dir / path).read_bytes()
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
 
 

@@ -9,7 +9,8 @@ import pytest
 from wizard_driver import (TOOL_IDS, click_and_wait, covering_paths, expected_step, lead_ids, open_tool, run_path,
                            shown_step)
 
-pytestmark = pytest.mark.browser
+# Against both engines' builds: every path of every tool, whichever engine built the page.
+pytestmark = [pytest.mark.browser, pytest.mark.both_engines]
 
 
 @pytest.mark.parametrize("tool", TOOL_IDS)

@@ -15,6 +15,7 @@ from wizard_driver import TOOL_IDS, longest_path, open_tool, run_path
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.both_engines
 def test_first_question_is_in_the_built_html(site_dir):
     for tool in TOOL_IDS:
         html = (site_dir / "tools" / tool / "index.html").read_text()

@@ -17,8 +17,8 @@ import {
 } from "./incident-form.js";
 import {
   changedElsewhereBox, countLine, deleteAllQuestion, deleteQuestion, downloadEntryButton, entryItem,
-  insightsEmpty, insightsFailed, insightsView, insightsWaiting, layOut, notSavedBox, pageParts, savedBanner,
-  storageWarning,
+  insightsEmpty, insightsFailed, insightsView, insightsWaiting, layOut, notBuiltView, notSavedBox, pageParts,
+  savedBanner, storageWarning,
 } from "./incident-views.js";
 import { downloadCsv, downloadEntry, downloadJson, evidenceView, readJsonFile } from "./incident-copies.js";
 
@@ -340,8 +340,21 @@ async function start(log) {
   log.root.classList.add("incident-log--ready");
 }
 
+// The data the build put in the page, or null if the page has none (or it cannot be read).
+function builtData(root) {
+  const script = root.querySelector(".incident-log__data");
+  if (!script || !root.dataset.runtime || !root.dataset.tools) return null;
+  try { return JSON.parse(script.textContent); } catch { return null; }
+}
+
 export function mount(root) {
-  const data = JSON.parse(root.querySelector(".incident-log__data").textContent);
+  const data = builtData(root);
+  if (!data) {
+    root.classList.add("incident-log--failed");
+    root.replaceChildren(notBuiltView());
+    console.error("Incident log: the page has no build-time data (.incident-log__data, data-runtime, data-tools).");
+    return { root, destroy() {} };
+  }
   const log = { ...pageParts(data), root, data, pageTitle: document.title, db: null, entries: [],
     editing: null, editingBase: null, warm: false, insightsSeq: 0 };
   log.tabs = otherTabs(() => reload(log));

@@ -18,6 +18,16 @@ function importFieldView(input) {
     input);
 }
 
+// When the page reached the browser without what the build adds (the log's data and where Python
+// is): say so, and how to keep a log without it.
+export function notBuiltView() {
+  return el("div", { class: "incident-log__message", role: "alert" },
+    el("p", {}, "The incident log is missing what it needs from the build, so it cannot run on this page. ",
+      "Ask whoever looks after this site to rebuild it with the toolkit's build steps."),
+    el("p", {}, "You can keep a log on paper instead: write down the date and time, what happened, who it was ",
+      "and where your evidence is, and sign and date each entry."));
+}
+
 // The parts the log changes as it goes.
 export function pageParts(data) {
   const importInput = el("input", { type: "file", id: "il-import", name: "import", class: "il-file",

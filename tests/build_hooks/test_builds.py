@@ -1,5 +1,9 @@
-"""`mkdocs build --strict` (what `make build` runs) fails on each kind of problem with a readable
-`path:line:` message and no traceback; the unbroken sample builds; a stale date fails only --strict.
+"""Both builds fail on each kind of problem with a readable `path:line:` message and no traceback,
+and the unbroken sample builds:
+- "mkdocs": `mkdocs build --strict`, as a council may run it (the checks come from the MkDocs hook);
+- "zensical": `python -m build_hooks build --engine zensical`, what `make build ENGINE=zensical`
+  runs (the checks before the engine, since Zensical runs no hooks and ignores --strict).
+`make build` with MkDocs runs the same command with `--engine mkdocs`: the same checks first.
 
 Each case copies docs/ and mkdocs.yml to a temporary folder, breaks one thing and builds it.
 """
@@ -14,13 +18,19 @@ import pytest
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 SUPPORT = "docs/support/index.md"
 MEMBER_SUPPORT = "| member-support | Member support team | member.support@anytown.example.org | 0113 496 0102 | Monday to Friday, 8am to 6pm | 2026-11-01 |"
+ENGINES = ["mkdocs", "zensical"]
 
 
-def build(kit, strict=True):
-    command = [str(MKDOCS), "build", "-f", str(kit.root / "mkdocs.yml"), "-d", str(kit.root / "site")]
+def build(kit, strict=True, engine="mkdocs"):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command + (["--strict"] if strict else []), cwd=kit.root, env=env,
-                          capture_output=True, text=True, timeout=300)
+    env.pop("TOOLKIT_SITE_DIR", None)
+    if engine == "mkdocs":
+        command = [str(MKDOCS), "build", "-f", str(kit.root / "mkdocs.yml"), "-d", str(kit.root / "site")]
+        command += ["--strict"] if strict else []
+    else:  # the handbook PDFs are left out: they are tested on the real build
+        command = [sys.executable, "-m", "build_hooks", "build", "--engine", engine, "-f",
+                   str(kit.root / "mkdocs.yml"), "--no-pdfs"]
+    return subprocess.run(command, cwd=kit.root, env=env, capture_output=True, text=True, timeout=300)
 
 
 def line_of(kit, rel, text):
@@ -93,16 +103,25 @@ KINDS = [
 ]
 
 
-def test_the_unbroken_sample_builds(sample):
-    done = build(sample)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_unbroken_sample_builds(sample, engine):
+    done = build(sample, engine=engine)
     assert done.returncode == 0, done.stderr
-    assert 'href="tel:+441134960101"' in (sample.root / "site/support/index.html").read_text()
+    site = sample.root / "site"
+    assert 'href="tel:+441134960101"' in (site / "support/index.html").read_text()
+    tool = (site / "tools/harassment/index.html").read_text()
+    assert 'class="dt-wizard__data"' in tool and 'id="dt-harassment-logic"' in tool
+    assert 'href="#dt-harassment-logic"' in tool, "How this tool decides is in the contents list"
+    assert 'href="../handbooks/the-law.html">Print this section' in (site / "law/index.html").read_text()
+    assert (site / "handbooks/the-law.html").is_file()
+    assert "Traceback" not in done.stderr + done.stdout
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("kind, breaks, path, line, message", KINDS, ids=[k[0] for k in KINDS])
-def test_build_fails_with_a_readable_message(sample, kind, breaks, path, line, message):
+def test_build_fails_with_a_readable_message(sample, kind, breaks, path, line, message, engine):
     breaks(sample)
-    done = build(sample)
+    done = build(sample, engine=engine)
     assert done.returncode != 0, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     if line:
@@ -115,6 +134,7 @@ def test_build_fails_with_a_readable_message(sample, kind, breaks, path, line, m
 
 
 def test_stale_date_fails_strict_builds_only(sample):
+    """MkDocs: only --strict fails on a warning. `make build` is always strict, with either engine."""
     sample.replace(SUPPORT, MEMBER_SUPPORT, MEMBER_SUPPORT.replace("2026-11-01", "2023-06-30"))
     expected = f"{SUPPORT}:{member_support_row(sample)}: The member-support row was last checked on 2023-06-30"
     strict = build(sample)
@@ -122,3 +142,30 @@ def test_stale_date_fails_strict_builds_only(sample):
     plain = build(sample, strict=False)
     assert plain.returncode == 0, plain.stderr
     assert "WARNING" in plain.stderr and expected in plain.stderr
+
+
+def test_stale_date_fails_the_zensical_build(sample):
+    sample.replace(SUPPORT, MEMBER_SUPPORT, MEMBER_SUPPORT.replace("2026-11-01", "2023-06-30"))
+    done = build(sample, engine="zensical")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert f"{SUPPORT}:{member_support_row(sample)}: The member-support row was last checked on 2023-06-30" in done.stderr
+    assert not (sample.root / "site").exists(), "nothing is built when a check fails"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_build_without_the_extension_fails_by_file_and_line(sample, engine):
+    """Zensical ignores what it does not run, silently: without build_hooks.extension every tool
+    page would reach readers empty. The step after the engine fails the build instead."""
+    sample.replace("mkdocs.yml", "  - build_hooks.extension\n", "")
+    if engine == "mkdocs":  # MkDocs' own build passes; `make build` runs the verify step after it
+        assert build(sample).returncode == 0
+        done = subprocess.run([sys.executable, "-m", "build_hooks", "verify", "--site", str(sample.root / "site"),
+                               "-f", str(sample.root / "mkdocs.yml")], cwd=sample.root, capture_output=True, text=True)
+    else:
+        done = build(sample, engine=engine)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    tool_line = line_of(sample, "docs/tools/harassment.md", 'data-tool="harassment"')
+    assert f"docs/tools/harassment.md:{tool_line}: The decision tool 'harassment' was not filled in when the site was built." in done.stderr
+    assert f"{SUPPORT}:{line_of(sample, SUPPORT, '| Role |') + 2}: The contact table" in done.stderr
+    assert "docs/tools/incident-log.md:" in done.stderr and "docs/about/handbooks.md:" in done.stderr
+    assert "docs/law/index.md:1: The 'Print this section' link" in done.stderr
