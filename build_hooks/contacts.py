@@ -309,6 +309,22 @@ def check_contacts(docs_dir: Path, settings: Settings | None = None, *, root: Pa
     return problems
 
 
+def _presented(contact: Contact) -> dict:
+    """A row as the presenter shows it (decision_tools.present.contact_html)."""
+    dialled = contact.dialled()
+    return {
+        "role": contact.role,
+        "title": ROLES.get(contact.role, contact.role),
+        "name": contact.name,
+        "email": contact.email if contact.email and not email_problem(contact.email) else "",
+        "mailto": contact.mailto,
+        "phone": dialled[0] if dialled else contact.phone,
+        "tel": dialled[1] if dialled else "",
+        "notes": contact.notes,
+        "checked": contact.checked,
+    }
+
+
 def contacts_by_role(docs_dir: Path) -> dict[str, dict]:
     """The council's contacts for the decision tools, one a role.
 
@@ -319,20 +335,8 @@ def contacts_by_role(docs_dir: Path) -> dict[str, dict]:
     """
     found: dict[str, dict] = {}
     for contact in read_contacts(Path(docs_dir))[0]:
-        if not contact.role or contact.role in found:
-            continue
-        dialled = contact.dialled()
-        found[contact.role] = {
-            "role": contact.role,
-            "title": ROLES.get(contact.role, contact.role),
-            "name": contact.name,
-            "email": contact.email,
-            "mailto": contact.mailto,
-            "phone": dialled[0] if dialled else contact.phone,
-            "tel": dialled[1] if dialled else "",
-            "notes": contact.notes,
-            "checked": contact.checked,
-        }
+        if contact.role and contact.role not in found:
+            found[contact.role] = _presented(contact)
     return found
 
 
@@ -348,13 +352,26 @@ def render_page_contacts(markdown: str, docs_dir: Path, rel: str) -> str:
     return render_contact_tables(markdown, page)
 
 
-def render_contact_tables(markdown: str, page: Page | None = None) -> str:
-    """The page's Markdown with each contact table's emails and phones made into links.
+def _cards(table: Table, indent: str) -> list[str]:
+    """The table's rows as contact cards, one line each, the people a frightened reader needs
+    first (the order of ROLES): the same cards as a decision tool's result."""
+    from decision_tools.present import contact_html
 
-    Emails become `mailto:` links and phones `tel:` links showing the national format; a role id
-    shows what the role is ("Monitoring officer"). Cells that fail the checks are left as they
-    are (the build stops on them anyway). `page` is the page's own parse, if there is one: the
-    Markdown may have lost its front matter (MkDocs takes it off), so lines are counted from the end.
+    rows, _ = _rows(table, "")
+    roles = list(ROLES)
+    rows = sorted(rows, key=lambda c: roles.index(c.role) if c.role in roles else len(roles))
+    cards = [contact_html(c.role, {"contacts": {c.role: _presented(c)}}) for c in rows]
+    return ([f'{indent}<ul class="dt-contacts contact-cards">',
+             f"{indent}<!-- The contact table in this page's source, shown as cards. -->"]
+            + [indent + card for card in cards] + [f"{indent}</ul>"])
+
+
+def render_contact_tables(markdown: str, page: Page | None = None) -> str:
+    """The page's Markdown with each contact table shown as contact cards: what the role is, who,
+    a tap-to-call number and an email link. Lines keep their places (a table of n rows becomes n
+    + 2 lines), so messages about the page's source still point at the right line. `page` is the
+    page's own parse, if there is one: the Markdown may have lost its front matter (MkDocs takes
+    it off), so lines are counted from the end.
     """
     lines = markdown.replace("\r\n", "\n").split("\n")
     offset = page.lines - len(lines) if page else 0
@@ -366,26 +383,13 @@ def render_contact_tables(markdown: str, page: Page | None = None) -> str:
             return markdown
         offset, tables = 0, [t for t in parse(markdown).tables if is_contact_table(t)]
     for table in reversed(tables):
-        columns = _columns(table)
         header = lines[table.line - 1 - offset]
         indent = header[: len(header) - len(header.lstrip())]  # inside an admonition, spaces
-        body = []
-        for row in table.rows:
-            cells = [_escape(s) for s in row.sources] + [""] * (len(table.header) - len(row.sources))
-            plain = list(row.cells) + [""] * (len(table.header) - len(row.cells))
-            if "role" in columns and plain[columns["role"]] in ROLES:
-                cells[columns["role"]] = _escape(ROLES[plain[columns["role"]]])
-            if "email" in columns and plain[columns["email"]]:
-                email = plain[columns["email"]]
-                if not email_problem(email):
-                    cells[columns["email"]] = f"[{_escape(email)}](<mailto:{email}>)"
-            if "phone" in columns:
-                dialled = uk_phone(plain[columns["phone"]])
-                if dialled:
-                    cells[columns["phone"]] = f"[{dialled[0]}]({dialled[1]})"
-            body.append(indent + "| " + " | ".join(cells) + " |")
-        first_row = table.line + 1 - offset  # the header and its delimiter line stay as written
-        lines[first_row: table.end - offset] = body
+        cards = _cards(table, indent)
+        first, last = table.line - 1 - offset, table.end - offset  # the header to the last row
+        # Keep the table's line count: the list's last line takes the place of the last rows.
+        span = last - first
+        lines[first:last] = cards[:span - 1] + ["".join(line.strip() for line in cards[span - 1:])]
     return "\n".join(lines)
 
 

@@ -86,6 +86,7 @@ def load_config(config_file: Path) -> dict:
         raise HandbookError(f"{config_file}: not found. Run this from the toolkit's folder.") from None
     if not isinstance(config.get("nav"), list) or not config["nav"]:
         raise HandbookError(f"{config_file}: has no 'nav:' list, so there are no sections to print.")
+    config["config_file_path"] = str(Path(config_file).resolve())  # as MkDocs' own config has it
     return config
 
 
@@ -334,6 +335,8 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
     council = ((config.get("extra") or {}).get("council") or {}).get("name", "")
     home = relative_url("", handbook.html_path)
     script = relative_url("assets/javascripts/print.js", handbook.html_path)
+    exit_script = relative_url("assets/javascripts/quick-exit.js", handbook.html_path)
+    soup = relative_url("recipes/soup.html", handbook.html_path)
     theme = config.get("theme")
     logo = theme.get("logo") if hasattr(theme, "get") else None  # a dict, or MkDocs' Theme
     logo = (f'<img class="handbook-cover__logo" alt="" src="{html.escape(relative_url(logo, handbook.html_path))}">\n'
@@ -358,6 +361,12 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 {chr(10).join(styles)}
 </head>
 <body{body[1] if body else ''} class="handbook">
+<aside class="dt-exit" aria-label="Quick exit" data-dt-exit>
+<span class="dt-exit__hint">Or press Shift 3 times</span>
+<span class="dt-exit__count" data-dt-exit-count hidden><span></span><span></span><span></span></span>
+<span class="dt-visually-hidden" aria-live="polite" data-dt-exit-said></span>
+<a class="dt-exit__button" href="{html.escape(soup)}" data-dt-exit-link rel="nofollow noreferrer">Leave this site quickly</a>
+</aside>
 <nav class="page-actions handbook__actions md-typeset" aria-label="Handbook">
 <a href="{html.escape(home)}">Back to the toolkit</a>
 <button type="button" class="md-button md-button--primary" data-print-page>Print this handbook</button>
@@ -375,16 +384,46 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 </dl>
 <p class="handbook-cover__note">{html.escape(config.get('copyright') or 'Guidance, not legal advice.')}</p>
 </header>
+{inside_cover(config, site_dir)}
 <nav class="handbook-contents" aria-labelledby="handbook-contents">
 <h2 id="handbook-contents">Contents</h2>
 {contents_html}
 </nav>
 {chr(10).join(parts)}
 </main>
-<script src="{html.escape(script)}"></script>
+<script type="module" src="{html.escape(script)}"></script>
+<script type="module" src="{html.escape(exit_script)}"></script>
 </body>
 </html>
 """
+
+
+# The contacts a handbook's inside cover gives, the most urgent first, where the council lists them.
+KEY_CONTACTS = ("police-emergency", "police-non-emergency", "police-adviser", "clerk", "member-support",
+                "monitoring-officer", "wellbeing", "samaritans")
+
+
+def toolkit_address(config: dict) -> str:
+    """Where a reader finds the toolkit again: site_url, or the council's own wording for it."""
+    council = (config.get("extra") or {}).get("council") or {}
+    return config.get("site_url") or council.get("toolkit_location") or ""
+
+
+def inside_cover(config: dict, site_dir: Path) -> str:
+    """The way back from paper: the toolkit's address and the council's key contacts."""
+    from decision_tools.present import contact_html
+
+    from .contacts import contacts_by_role
+
+    docs_dir = Path(config.get("config_file_path") or ROOT / "mkdocs.yml").parent / (config.get("docs_dir") or "docs")
+    contacts = contacts_by_role(docs_dir)
+    cards = "".join(contact_html(role, {"contacts": contacts}) for role in KEY_CONTACTS if role in contacts)
+    address = toolkit_address(config)
+    where = (f'<p class="handbook-inside__address">Find the toolkit at <strong>{html.escape(address)}</strong>. '
+             "Its decision tools and your incident log are there, not on paper.</p>" if address else "")
+    return (f'<section class="handbook-inside" aria-labelledby="handbook-inside">'
+            f'<h2 id="handbook-inside">In danger now? Call 999. Key contacts</h2>{where}'
+            f'<ul class="dt-contacts contact-cards">{cards}</ul></section>')
 
 
 def _contents(handbook: Handbook, titles: dict[str, str]) -> str:

@@ -66,7 +66,8 @@ def wizard_html(tool_id: str, *, runtime: str, tools: str, contacts: dict, page_
             f'data-tools="{escape(tools)}">' + _json_script(data)
             + f'<noscript><p class="dt-wizard__message">{_NO_SCRIPT}</p></noscript>'
             + '<p class="dt-wizard__status" role="status"></p>'
-            + f'<div class="dt-wizard__step">{first["html"]}</div>' + logic + '</div>')
+            + f'<div class="dt-wizard__step" id="dt-{tool_id}-question" tabindex="-1">{first["html"]}</div>'
+            + logic + '</div>')
 
 
 def render_wizards(html: str, *, base_url: str, page_urls: dict[str, str], docs_dir: Path,

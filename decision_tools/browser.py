@@ -19,6 +19,7 @@ import json
 
 from . import DecisionToolError, evaluate, incidents
 from .present import step_html
+from .record import draft
 
 
 def step(tool: str, answers: dict, context: dict | None = None, chosen: dict | None = None) -> dict:
@@ -35,6 +36,7 @@ def step(tool: str, answers: dict, context: dict | None = None, chosen: dict | N
         summary["result"] = out["result"]["id"]
         summary["urgency"] = out["result"]["urgency"]
         summary["title"] = out["result"]["title"]
+        summary["record"] = draft(out)  # "Add this to my incident log" fills the log's form with it
     return summary
 
 

@@ -221,6 +221,14 @@ _BODIES = {
 _INTROS = {"offences": ("sections", "offences_intro"), "dowson": ("sections", "dowson_intro")}
 
 
+def _add_to_log(context: dict) -> str:
+    """A link to the incident log; the wizard fills the log's form from the result on the way."""
+    url = context.get("pages", {}).get("tools/incident-log.md")
+    if url is None:
+        return ""
+    return f'<a class="md-button dt-add-to-log" href="{_e(url + "#add")}">{_we("buttons", "add_to_log")}</a>'
+
+
 def result_html(tool_title: str, result: dict, context: dict) -> str:
     """Every section of the contract, in SECTIONS order; the print button under the title."""
     sections = "".join(
@@ -233,7 +241,7 @@ def result_html(tool_title: str, result: dict, context: dict) -> str:
             f'<h2 class="dt-result__title" tabindex="-1">{_e(result["title"])}</h2>'
             f'<p class="dt-tag dt-tag--{result["urgency"]}">{_we("urgency", result["urgency"])}</p>'
             f'<div class="dt-actions dt-result__tools"><button type="button" class="md-button md-button--primary dt-print">'
-            f'{_we("buttons", "print")}</button></div>'
+            f'{_we("buttons", "print")}</button>{_add_to_log(context)}</div>'
             f'<p class="dt-result__summary">{_e(result["summary"])}</p>{sections}'
             f'<p class="dt-print-only dt-result__printed">{stamp}</p></div>')
 

@@ -132,6 +132,8 @@ def test_links_inside_a_handbook_say_which_page_on_paper(handbooks, site_dir, ti
         landed = hb.anchor_pages(pdf)
         body = page[page.index('<section class="handbook-page"'):]  # not the contents
         body = re.sub(r"<table\b.*?</table>", "", body, flags=re.S)  # cells wrap words apart
+        # A tool's error summary is hidden until a reader misses an answer, so never printed.
+        body = re.sub(r'<div class="dt-error-summary"[^>]*\bhidden>.*?</div></div>', "", body, flags=re.S)
         pages = {p.anchor: titles[p.url] for p in handbook.pages}
         for anchor, label in re.findall(r'<a href="#([^"]+)">([^<]+)</a>', body):
             target = re.search(rf'<h\d id="{re.escape(anchor)}"[^>]*>(.*?)</h\d>', page, re.S)
@@ -185,6 +187,32 @@ def test_cover_names_toolkit_council_section_date_and_version(config, handbooks,
         assert re.search(r"Date \d{1,2} (January|February|March|April|May|June|July|August|September|"
                          r"October|November|December) \d{4}", cover), cover
         assert f"Version {hb.toolkit_version()}" in cover
+
+
+def test_inside_cover_gives_the_toolkit_address_and_the_key_contacts(config, handbooks, page_texts):
+    """Paper leads back: where to find the toolkit, and the numbers a frightened reader needs."""
+    from build_hooks.contacts import contacts_by_role
+
+    contacts = contacts_by_role(ROOT / "docs")
+    key = [contacts[role] for role in hb.KEY_CONTACTS if role in contacts]
+    assert len(key) >= 5, "the example contacts should fill the inside cover"
+    address = words(hb.toolkit_address(config))
+    assert address, "mkdocs.yml gives neither site_url nor extra.council.toolkit_location"
+    for handbook in handbooks:
+        inside = words(page_texts[handbook.slug][1])
+        assert "In danger now? Call 999" in inside, handbook.slug
+        assert f"Find the toolkit at {address}" in inside, handbook.slug
+        for contact in key:
+            assert contact["title"] in inside, f"{handbook.slug}: {contact['title']}"
+            if contact["phone"]:
+                assert contact["phone"] in inside, f"{handbook.slug}: {contact['title']} {contact['phone']}"
+
+
+def test_toolkit_address_is_site_url_or_the_councils_wording():
+    assert hb.toolkit_address({"site_url": "https://intranet.example/toolkit/",
+                               "extra": {"council": {"toolkit_location": "Members area"}}}) == "https://intranet.example/toolkit/"
+    assert hb.toolkit_address({"extra": {"council": {"toolkit_location": "Members area"}}}) == "Members area"
+    assert hb.toolkit_address({}) == ""
 
 
 def test_every_page_is_numbered(handbooks, site_dir):

@@ -68,16 +68,23 @@ def test_each_file_is_parsed_once_until_it_changes(tmp_path, monkeypatch):
     assert read_page(tmp_path, "page.md").anchors == {"two-longer"} and len(calls) == 2
 
 
-def test_contact_table_is_shown_with_mailto_and_tel_links():
+def test_contact_table_is_shown_as_cards_with_mailto_and_tel_links_in_the_same_lines():
     text = ("# Contacts\n\n!!! note\n\n    | Role | Name or job title | Email | Phone | Hours or notes | Last checked |\n"
             "    |---|---|---|---|---|---|\n"
+            "    | samaritans | Samaritans | | 116 123 | Any time | 2026-11-01 |\n"
             "    | monitoring-officer | Jo \\| Sam | mo@anytown.example.org | +44 113 496 0101 | 9 to 5 | 2026-11-01 |\n"
-            "    | samaritans | Samaritans | | 116 123 | Any time | 2026-11-01 |\n\nAfter.\n")
+            "\nAfter.\n")
     rendered = render_contact_tables(text).split("\n")
-    assert rendered[6] == ("    | Monitoring officer | Jo \\| Sam | [mo@anytown.example.org](<mailto:mo@anytown.example.org>) "
-                           "| [0113 496 0101](tel:+441134960101) | 9 to 5 | 2026-11-01 |")
-    assert rendered[7] == "    | Samaritans | Samaritans |  | [116 123](tel:116123) | Any time | 2026-11-01 |"
-    assert rendered[:6] == text.split("\n")[:6] and rendered[8:] == text.split("\n")[8:]
+    assert len(rendered) == len(text.split("\n"))
+    assert rendered[:4] == text.split("\n")[:4] and rendered[8:] == text.split("\n")[8:]
+    assert rendered[4] == '    <ul class="dt-contacts contact-cards">'
+    # The monitoring officer before the Samaritans: the order of the roles, not of the rows.
+    assert 'data-role="monitoring-officer"' in rendered[6] and 'data-role="samaritans"' in rendered[7]
+    assert '<a href="tel:+441134960101">0113 496 0101</a>' in rendered[6]
+    assert '<a href="mailto:mo@anytown.example.org">mo@anytown.example.org</a>' in rendered[6]
+    assert '<p class="dt-contact__name">Jo | Sam</p>' in rendered[6]
+    assert '<a href="tel:116123">116 123</a>' in rendered[7] and rendered[7].endswith("</ul>")
+    assert "2026-11-01" not in "".join(rendered)  # when the council last checked is for the council
 
 
 def test_a_page_without_a_contact_table_is_left_alone():
@@ -159,8 +166,8 @@ def test_the_hook_renders_from_the_cached_parse_even_after_front_matter_is_taken
     monkeypatch.setattr("build_hooks.contacts.parse", lambda *a: pytest.fail("the page was parsed again"))
     markdown = "# Contacts\n\n" + table  # as MkDocs passes it: front matter and blank lines gone
     rendered = render_page_contacts(markdown, tmp_path, "contacts.md").split("\n")
-    assert rendered[4] == ("| Member support | Team | [team@anytown.example.org](<mailto:team@anytown.example.org>) "
-                           "| [0113 496 0102](tel:+441134960102) |  | 2026-11-01 |")
+    assert rendered[2] == '<ul class="dt-contacts contact-cards">'
+    assert 'data-role="member-support"' in rendered[4] and '<a href="tel:+441134960102">' in rendered[4]
     other = "# Other\n\n| Name | Phone |\n|---|---|\n| Jo | 0113 496 0101 |\n"
     assert render_page_contacts(other, tmp_path, "other.md") is other
 

@@ -32,6 +32,8 @@ import { downloadCsv, downloadEntry, downloadJson, evidenceView, readJsonFile } 
 //   warm         Python has answered this log before, so the next answer comes quickly
 //   insightsSeq  the latest insights asked for: an answer that comes after a newer one is dropped
 
+const DRAFT = "incident-log:draft";  // written by wizard.js, in this tab only
+
 function say(log, text) {
   // Emptied first and set a moment later, so a screen reader announces the same words again.
   log.status.textContent = "";
@@ -333,10 +335,28 @@ function clicked(log, event) {
 
 // ---- mounting ---------------------------------------------------------------------------------
 
+// "Add this to my incident log", from a decision tool's result: its draft fills the form, dated
+// now, for the reader to check and save. It is used once and then forgotten.
+function fillFromTool(log) {
+  let draft = null;
+  try {
+    draft = JSON.parse(sessionStorage.getItem(DRAFT) || "null");
+    sessionStorage.removeItem(DRAFT);
+  } catch { return; }
+  if (!draft || typeof draft.what !== "string") return;
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  const when = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  fillForm(log.form, { when, channel: draft.channel || "", what: draft.what, threat: Boolean(draft.threat) });
+  say(log, "The form is filled in from the tool's result. Check it, add anything you know, and save it.");
+  log.formHeading.focus();
+}
+
 async function start(log) {
   try { log.db = await openLog(); } catch (error) { storageFailed(log, error); }
   await reload(log);
   if (!log.db) render(log);
+  fillFromTool(log);
   log.root.classList.add("incident-log--ready");
 }
 

@@ -65,6 +65,13 @@ function printResult(stepBox) {
   window.print();
 }
 
+// The incident log's form is filled from this, on the log's page, for the reader to check and
+// save: kept in this tab only (sessionStorage), and cleared by "Leave this site quickly".
+function keepForTheLog(record) {
+  if (!record) return;
+  try { sessionStorage.setItem("incident-log:draft", JSON.stringify(record)); } catch { /* storage off */ }
+}
+
 function failed(stepBox, tool) {
   stepBox.replaceChildren(el("div", { class: "dt-wizard__message", role: "alert" },
     el("p", {}, "This tool could not start in your browser, so it cannot ask its questions here. ",
@@ -80,6 +87,21 @@ function notBuilt(root) {
       "Ask whoever looks after this site to rebuild it with the toolkit's build steps."),
     el("p", {}, "Nothing you chose has been sent anywhere.")));
   console.error("Decision tool: the page has no build-time data (.dt-wizard__data, data-runtime, data-tools).");
+}
+
+// "Skip to the question", beside Material's "Skip to content": a keyboard user reaches the tool
+// in three presses (Tab, Tab, Enter), past the navigation, on a phone as on a desktop.
+function addSkipLink(root, tool) {
+  const skips = document.querySelector('[data-md-component="skip"]');
+  if (!skips || skips.querySelector(".dt-skip")) return;
+  const link = el("a", { class: "md-skip dt-skip", href: `#dt-${tool}-question` }, "Skip to the question");
+  link.addEventListener("click", (event) => {
+    event.preventDefault(); // move focus without putting anything in the URL
+    const target = root.querySelector(".dt-fieldset__heading, .dt-result__title") ?? root.querySelector(".dt-wizard__step");
+    target?.focus();
+    target?.scrollIntoView({ block: "start" });
+  });
+  skips.append(link);
 }
 
 // One wizard: its state, and the handlers that change it.
@@ -98,12 +120,14 @@ function mount(root) {
   root.addEventListener("click", click);
   root.addEventListener("change", onChange);
   root.classList.add("dt-wizard--live");
+  addSkipLink(root, tool);
   performance.mark("dt:first-question");
   if (Object.keys(wizard.answers).length) request(wizard, wizard.answers); // a reload: carry on
   wizard.destroy = () => {
     wizard.live = false;
     wizard.answers = {};
     wizard.py.release();
+    document.querySelector(".dt-skip")?.remove();
     root.removeEventListener("click", click);
     root.removeEventListener("change", onChange);
   };
@@ -178,6 +202,7 @@ function onClick(wizard, event) {
   else if (target.matches("[data-change]")) request(wizard, without(wizard.answers, target.dataset.change));
   else if (target.matches(".dt-restart")) startAgain(wizard);
   else if (target.matches(".dt-print")) printResult(wizard.stepBox);
+  else if (target.matches(".dt-add-to-log")) keepForTheLog(wizard.step?.record);
   else if (target.matches(".dt-error-summary a")) {
     event.preventDefault(); // focus the field without putting anything in the URL
     // Material may have made the link absolute: only its #fragment names the field.
