@@ -40,6 +40,7 @@ def machine(chromium: str | None = None) -> dict:
         "chromium": chromium,
         "pyodide": runtime[-1] if runtime else None,
         "mkdocs": _version([str(Path(sys.executable).with_name("mkdocs")), "--version"], r"version (\S+)", "MkDocs"),
+        "zensical": _version([str(Path(sys.executable).with_name("zensical")), "--version"], r"(\d+\.\d+\.\d+\S*)", "Zensical"),
         "nginx": _version([shutil.which("nginx") or "/usr/sbin/nginx", "-v"], r"nginx/(\S+)", "nginx"),
     }
 
@@ -161,6 +162,8 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
                      "Hooks' share of wall", "Checks alone", "CPU a page (hooks / none)",
                      "Peak memory (hooks / none)", "HTML a page (mean)"],
                     rows))
+        if any("zensical_wall_median_s" in row for row in build):
+            out.append(_engines_table(build))
     wiz = results.get("wizards")
     if wiz:
         load, steps = wiz["loading"], wiz["step_summary"]
@@ -205,6 +208,24 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     return out
 
 
+def _engines_table(build: list[dict]) -> tuple[str, list[str], list[list[str]]]:
+    """The two engines side by side, each doing the whole build but the PDFs (bench/build.py)."""
+    def ratio(row):
+        return f"{row['zensical_cpu_median_s'] / row['cpu_median_s']:.2f}x" if row["cpu_median_s"] else "n/a"
+
+    rows = [[row["label"], str(row["pages"]), str(row["runs"]),
+             f"{_s(row['wall_median_s'])} / {_s(row['cpu_median_s'])}",
+             f"{_s(row['zensical_wall_median_s'])} / {_s(row['zensical_cpu_median_s'])}",
+             _s(row.get("zensical_engine_median_s")), ratio(row),
+             f"{row['max_rss_mb']:.0f} MB / {row['zensical_max_rss_mb']:.0f} MB"]
+            for row in build if "zensical_wall_median_s" in row]
+    return ("Build time by engine (first builds; MkDocs: mkdocs build --strict with the hooks; Zensical: "
+            "python -m build_hooks build --engine zensical --no-pdfs)",
+            ["Toolkit", "Pages", "Runs", "MkDocs wall / CPU, median", "Zensical wall / CPU, median",
+             "Zensical engine step alone (wall)", "Zensical CPU against MkDocs", "Peak memory (MkDocs / Zensical)"],
+            rows)
+
+
 def _sec(ms):
     return None if ms is None else ms / 1000
 
@@ -217,7 +238,7 @@ def machine_line(results: dict) -> str:
              "CPU times are less affected. " if results.get("under_load") else "")
     return (f"{label}Machine: {m['cores']} cores ({m['cpu_model']}), {m['memory_gib']} GiB memory, {m['os']}; "
             f"Python {m['python']}, Chromium {m['chromium'] or 'n/a'}, Pyodide {m['pyodide'] or 'n/a'}, "
-            f"{m['mkdocs'] or 'mkdocs n/a'}, {m['nginx'] or 'nginx n/a'}. {load_text}. "
+            f"{m['mkdocs'] or 'mkdocs n/a'}, {m.get('zensical') or 'Zensical n/a'}, {m['nginx'] or 'nginx n/a'}. {load_text}. "
             f"Run {results['started']} ({results['duration_s'] / 60:.1f} minutes).")
 
 

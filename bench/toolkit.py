@@ -11,8 +11,9 @@ in copies of the contact page the table is kept as an ordinary table (its first 
 `Role`, is renamed), which the checks still parse. Wizard placeholders are kept: each copy of a
 tool page gets its own wizard, rendered by the wizard hook.
 
-Each toolkit has two configs, identical but for `hooks:`: `mkdocs.yml` (the project's) and
-`mkdocs-no-hooks.yml`.
+Each toolkit has two configs: `mkdocs.yml` (the project's) and `mkdocs-no-hooks.yml`, the same
+without `hooks:` and without the toolkit's Markdown extension (build_hooks.extension): the engine
+alone. Zensical builds from `mkdocs.yml` (it ignores `hooks:`).
 """
 
 from __future__ import annotations
@@ -129,6 +130,12 @@ def _see_also(copy: str, neighbours: list[str]) -> str:
     return f"\n\n## See also {{#see-also}}\n\n{items}"
 
 
+def _is_ours(extension) -> bool:
+    """Whether a `markdown_extensions` entry is the toolkit's own (build_hooks.extension)."""
+    name = next(iter(extension)) if isinstance(extension, dict) else extension
+    return name == "build_hooks.extension"
+
+
 def generate(dest: Path, pages: int, *, config_path: Path = CONFIG) -> Toolkit:
     """Make a toolkit of `pages` pages in `dest` (which must not exist or be empty)."""
     config = read_config(config_path)
@@ -170,7 +177,9 @@ def generate(dest: Path, pages: int, *, config_path: Path = CONFIG) -> Toolkit:
     if parts:
         nav.append({"More guidance": [{f"Part {part.rsplit('-', 1)[1]}": entries} for part, entries in parts.items()]})
 
-    config.update(nav=nav, docs_dir=str(out_docs), site_dir=str(dest / "site"))
+    # Relative to the config file, as both engines read them: Zensical 0.0.73 stops with a panic
+    # ("invariant: Id(Format(Path(RootDir)))") on an absolute docs_dir.
+    config.update(nav=nav, docs_dir="docs", site_dir="site")
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((project / theme["custom_dir"]).resolve())
@@ -179,5 +188,8 @@ def generate(dest: Path, pages: int, *, config_path: Path = CONFIG) -> Toolkit:
     with_hooks, without_hooks = dest / "mkdocs.yml", dest / "mkdocs-no-hooks.yml"
     _write_config(config, with_hooks)
     config.pop("hooks", None)
+    # The page transforms are a Markdown extension, which would stop without its MkDocs adapter:
+    # "without hooks" is the engine alone, without any of the toolkit's build-time work.
+    config["markdown_extensions"] = [e for e in config.get("markdown_extensions") or [] if not _is_ours(e)]
     _write_config(config, without_hooks)
     return Toolkit(dest, len(on_disk) + extra, with_hooks, without_hooks)

@@ -27,6 +27,8 @@ def test_generated_toolkit_has_the_pages_asked_for_in_its_navigation(tmp_path):
         assert sorted(nav_pages(read_config(config)["nav"])) == pages
     assert read_config(toolkit.with_hooks)["hooks"], "the with-hooks config lost its hooks"
     assert "hooks" not in read_config(toolkit.without_hooks)
+    assert "build_hooks.extension" in read_config(toolkit.with_hooks)["markdown_extensions"]
+    assert "build_hooks.extension" not in read_config(toolkit.without_hooks)["markdown_extensions"]
     # The sample pages are copied unchanged; the runtime is linked, not copied.
     assert (toolkit.docs / "index.md").read_text() == (ROOT / "docs" / "index.md").read_text()
     assert (toolkit.docs / "assets").is_symlink()
@@ -52,7 +54,7 @@ def test_too_small_a_toolkit_is_a_clear_error(tmp_path):
 
 def test_build_part_runs_and_writes_results_with_the_expected_keys(tmp_path):
     """`python -m bench` end to end for the build part: a tiny generated toolkit built under
-    --strict with and without hooks, the JSON and the Markdown table written."""
+    --strict with and without hooks, and with Zensical, the JSON and the Markdown table written."""
     done = subprocess.run([sys.executable, "-m", "bench", "--skip-browser", "--sizes", str(SAMPLE_PAGES + 3),
                            "--runs", "1", "--no-readme", "--out", str(tmp_path)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
@@ -64,11 +66,15 @@ def test_build_part_runs_and_writes_results_with_the_expected_keys(tmp_path):
     assert [row["pages"] for row in results["build"]] == [SAMPLE_PAGES, SAMPLE_PAGES + 3]
     for row in results["build"]:
         assert {"wall_median_s", "cpu_median_s", "hooks_share_cpu", "hooks_share_wall", "cpu_per_page_ms",
-                "max_rss_mb", "with_hooks", "without_hooks"} <= set(row)
+                "max_rss_mb", "with_hooks", "without_hooks", "zensical", "zensical_wall_median_s",
+                "zensical_cpu_median_s", "zensical_engine_median_s"} <= set(row)
         assert row["max_rss_mb"] > 0 and row["cpu_median_s"] > 0
+        # Zensical built the same toolkit (its engine step is read from the build's summary).
+        assert 0 < row["zensical_engine_median_s"] < row["zensical_wall_median_s"]
     assert {t["id"] for t in results["targets"]} == {"hooks-share", "flat-per-page"}
     table = (tmp_path / "latest.md").read_text()
     assert "Build scaling" in table and "Hooks under 10 percent" in table
+    assert "Build time by engine" in table and "Zensical wall / CPU, median" in table
     assert "Build scaling" in done.stdout
     again = subprocess.run([sys.executable, "-m", "bench", "--from-json", str(tmp_path / "latest.json"),
                             "--no-readme", "--out", str(tmp_path / "again")], cwd=ROOT, capture_output=True, text=True)
