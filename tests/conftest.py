@@ -34,6 +34,24 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("engine", list(ENGINE_SITES), indirect=True, scope="session")
 
 
+def pytest_collection_modifyitems(config, items):
+    """A test (or one parameter of it) marked `one_engine(reason)` in a `both_engines` module runs
+    against MkDocs' build only: where the Zensical run would repeat, at minutes' cost, what another
+    test already proves the same in both builds. The reason is required, and shown with -rA."""
+    dropped = []
+    for item in items:
+        marker = item.get_closest_marker("one_engine")
+        if marker is None:
+            continue
+        if not (marker.args and str(marker.args[0]).strip()):
+            raise pytest.UsageError(f"{item.nodeid}: one_engine needs its reason, as one_engine(\"...\")")
+        if getattr(item, "callspec", None) and item.callspec.params.get("engine") == "zensical":
+            dropped.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
+
+
 @pytest.fixture(scope="session")
 def engine(request) -> str:
     """The engine whose site the test runs against: "mkdocs" or "zensical"."""
