@@ -33,8 +33,12 @@ SITE_DIR_VARIABLE = "TOOLKIT_SITE_DIR"
 # What Zensical 0.0.73 keeps in .cache/: one file a rendered page (named by a number), and two
 # indexes. The project's own entries there (build_hooks/, Chromium's folders, stamps) are kept.
 ZENSICAL_CACHE = re.compile(r"^(\d+|mkdocstrings\.json|objects\.inv)$")
-# A line Zensical prints when it has finished a build (`zensical serve` prints one per rebuild).
+# Lines `zensical serve` prints at the start and the end of each rebuild. The end comes before
+# the pages are on disk (0.0.73 prints no "Build finished" when serving), so the handbook pages
+# are written once index.html is newer than the start.
+ZENSICAL_STARTED = re.compile(r"\bBuild started\b")
 ZENSICAL_BUILT = re.compile(r"\b(No issues found|\d+ issues? found)\b")
+SERVE_WAIT_S = 120  # the longest a rebuild's pages may take to reach the disk
 
 
 class BuildFailed(Exception):
@@ -175,14 +179,42 @@ def serve(engine: str, config_file: Path, dev_addr: str) -> int:
     process = subprocess.Popen(command, cwd=build.root, env=build.env(), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, bufsize=1)
     try:
+        started = time.time()
         for line in process.stdout:
             print(line, end="", flush=True)
-            if ZENSICAL_BUILT.search(line):
-                try:
-                    handbooks.write_pages(build.resolved_site_dir(), config)
-                except handbooks.HandbookError as error:
-                    print(f"error: {error}", file=sys.stderr, flush=True)
+            if ZENSICAL_STARTED.search(line):
+                started = time.time()
+            elif ZENSICAL_BUILT.search(line):
+                _handbook_pages_when_built(build.resolved_site_dir(), config, started)
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
         return process.wait()
+
+
+def _handbook_pages_when_built(site: Path, config: dict, started: float) -> None:
+    """Once a rebuild's pages are on disk (a page newer than `started`; a rebuild may write only the
+    page that changed), write the handbook pages, trying again while pages are still arriving."""
+    from . import handbooks
+
+    deadline = time.monotonic() + SERVE_WAIT_S
+    while True:
+        if _written_since(site, started):
+            try:
+                handbooks.write_pages(site, config)
+                print(f"Wrote the handbook pages into {site / 'handbooks'}.", flush=True)
+                return
+            except handbooks.HandbookError as error:
+                problem = error
+        else:
+            problem = f"no page in {site} was written"
+        if time.monotonic() > deadline:
+            print(f"error: {problem} (after {SERVE_WAIT_S} s); the handbook pages were not made.",
+                  file=sys.stderr, flush=True)
+            return
+        time.sleep(0.5)
+
+
+def _written_since(site: Path, started: float) -> bool:
+    return (site / "index.html").exists() and any(
+        page.stat().st_mtime >= started - 1 for page in site.rglob("*.html") if page.parts[-2:-1] != ("handbooks",))

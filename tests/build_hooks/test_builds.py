@@ -169,3 +169,45 @@ def test_a_build_without_the_extension_fails_by_file_and_line(sample, engine):
     assert f"{SUPPORT}:{line_of(sample, SUPPORT, '| Role |') + 2}: The contact table" in done.stderr
     assert "docs/tools/incident-log.md:" in done.stderr and "docs/about/handbooks.md:" in done.stderr
     assert "docs/law/index.md:1: The 'Print this section' link" in done.stderr
+
+
+def test_zensical_serve_serves_the_whole_toolkit_and_its_handbook_pages(sample):
+    """`make serve ENGINE=zensical`: Zensical's live server, with the page transforms in its pages
+    and the handbook pages written after its build, into .cache/serve-site/ (site/ left alone)."""
+    import signal
+    import threading
+    import urllib.request
+
+    from harness import free_port
+
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "build_hooks", "serve", "--engine", "zensical", "-f",
+               str(sample.root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=sample.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, start_new_session=True)
+    # If the server says nothing more, stop it after 4 minutes, which ends the loop below.
+    watchdog = threading.Timer(240, lambda: os.killpg(server.pid, signal.SIGTERM))
+    watchdog.start()
+    try:
+        said = []
+        for line in server.stdout:  # ends if the server stops
+            said.append(line)
+            if "Wrote the handbook pages" in line or "error" in line:
+                break
+        assert any("Wrote the handbook pages" in line for line in said), "".join(said)
+        base = f"http://127.0.0.1:{port}/"
+
+        def fetch(path):
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                return response.read().decode()
+
+        assert 'class="dt-wizard__data"' in fetch("tools/harassment/")
+        assert "contact-cards" in fetch("support/")
+        assert "<h1" in fetch("handbooks/the-law.html")
+        assert (sample.root / ".cache/serve-site/index.html").is_file() and not (sample.root / "site").exists()
+    finally:
+        watchdog.cancel()
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
