@@ -61,6 +61,30 @@ def test_page_content_is_the_same_or_each_difference_has_its_reason(both):
     assert not any(comparison.only_in.values()), comparison.only_in
 
 
+def _page(site: Path, rel: str, article: str, toc: str = "", title: str = "A page") -> None:
+    (site / rel).mkdir(parents=True, exist_ok=True)
+    (site / rel / "index.html").write_text(
+        f"<html><head><title>{title}</title></head><body><header>theme {site.name}</header>"
+        f'<nav class="md-nav md-nav--secondary" aria-label="On this page"><ul>{toc}</ul></nav>'
+        f'<article class="md-content__inner md-typeset">{article}</article><footer>{site.name}</footer></body></html>')
+
+
+def test_the_comparison_leaves_out_chrome_and_finds_a_changed_word(tmp_path):
+    """The comparison itself: attribute order, white space, the theme's header and footer and
+    Zensical's skip target are no difference; one changed word in a page's content is, unexplained."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    entry = '<li><a href="#why" class="md-nav__link"><span>Why</span></a></li>'
+    _page(first, "", '<h1 id="a" class="x">Home</h1>\n<p>Call 999.</p>', entry)
+    _page(second, "", '<a id="__skip" tabindex="-1"></a><h1 class="x" id="a">Home</h1> <p>Call  999.</p>', entry)
+    _page(first, "law/", "<p>Harassment is a crime.</p>")
+    _page(second, "law/", "<p>Harassment is a tort.</p>")
+    comparison = compare(first, second, ["", "law/"], ["", "law/"])
+    assert comparison.pages == 2
+    assert [(d.page, d.part, d.removed, d.added) for d in comparison.unexplained] == [
+        ("law/", "content", ["Harassment is a crime."], ["Harassment is a tort."])]
+    assert "## law/: content" in comparison.report() and "NOT EXPLAINED" in comparison.report()
+
+
 # --- A page that reaches the browser without its build-time data ---------------------------------
 
 def _strip(route, pattern: str):
