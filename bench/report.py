@@ -146,66 +146,76 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     out = []
     build = results.get("build")
     if build:
-        rows = [[row["label"], str(row["pages"]), str(row["runs"]),
-                 f"{_s(row['wall_median_s'])} / {_s(row['wall_median_no_hooks_s'])}",
-                 f"{_s(row['cpu_median_s'])} / {_s(row['cpu_median_no_hooks_s'])} / {_s(row.get('cpu_median_rebuild_s'))}",
-                 f"{_pct(row['hooks_share_cpu'])} / {_pct(row.get('hooks_share_rebuild_cpu'))}",
-                 _pct(row["hooks_share_wall"]),
-                 "n/a" if row.get("checks_alone_s") is None else _s(row["checks_alone_s"]),
-                 f"{row['cpu_per_page_ms']:.1f} / {1000 * row['cpu_median_no_hooks_s'] / row['pages']:.1f} ms",
-                 f"{row['max_rss_mb']:.0f} MB / {row['max_rss_no_hooks_mb']:.0f} MB",
-                 "n/a" if row.get("html_kb_per_page") is None else f"{row['html_kb_per_page']:.0f} KB"]
-                for row in build]
-        out.append(("Build scaling (mkdocs build --strict)",
-                    ["Toolkit", "Pages", "Runs", "Wall, median (hooks / none)",
-                     "CPU, median (hooks / none / rebuild with hooks)", "Hooks' share of CPU (first build / rebuild)",
-                     "Hooks' share of wall", "Checks alone", "CPU a page (hooks / none)",
-                     "Peak memory (hooks / none)", "HTML a page (mean)"],
-                    rows))
+        out.append(_build_table(build))
         if any("zensical_wall_median_s" in row for row in build):
             out.append(_engines_table(build))
     wiz = results.get("wizards")
     if wiz:
-        load, steps = wiz["loading"], wiz["step_summary"]
-        names = {"worker": "Worker (product)", "main-thread": "Main thread (baseline)", "no-python": "No Python (baseline)"}
-
-        def each(fn):
-            return [fn(v) for v in ("worker", "main-thread", "no-python")]
-
-        def step(variant, key):
-            if variant not in steps:
-                return "n/a"
-            s = steps[variant][key]
-            return "n/a" if s["median"] is None else f"{s['median']:.1f} / {s['p95']:.1f} ms (n={s['n']})"
-
-        rows = [
-            ["DOMContentLoaded, cold / warm", *each(lambda v: f"{_ms(load[v]['cold']['dcl_ms'])} / {_ms(load[v]['warm']['dcl_ms'])}")],
-            ["First question answerable, after DOMContentLoaded, cold / warm",
-             *each(lambda v: "n/a (no Python: read the written-out logic)" if v == "no-python" else
-                   f"{_ms(load[v]['cold']['first_question_after_dcl_ms'])} / {_ms(load[v]['warm']['first_question_after_dcl_ms'])}")],
-            ["Python ready from navigation, cold", *each(lambda v: _s(_sec(load[v]["cold"]["engine_ready_ms"])))],
-            ["Python ready from navigation, warm", *each(lambda v: _s(_sec(load[v]["warm"]["engine_ready_ms"])))],
-            ["Long tasks a load, cold / warm (longest)",
-             *each(lambda v: f"{load[v]['cold']['longtasks_per_load']:g} / {load[v]['warm']['longtasks_per_load']:g} "
-                             f"({_ms(max(load[v]['cold']['longest_task_ms'], load[v]['warm']['longest_task_ms']))})")],
-            ["Of which while Python loads, cold / warm",
-             *each(lambda v: "n/a" if v == "no-python" or "longtasks_while_python_loads" not in load[v]["cold"] else
-                   f"{load[v]['cold']['longtasks_while_python_loads']:g} / {load[v]['warm']['longtasks_while_python_loads']:g}")],
-            ["Answer to next step, median / p95 (dt:step)", *each(lambda v: step(v, "step_ms"))],
-            ["Click to next frame, median / p95", *each(lambda v: step(v, "click_to_frame_ms"))],
-            ["Long tasks while answering", *each(lambda v: str(steps[v]["longtasks_while_answering"]) if v in steps else "n/a")],
-            ["Transferred, cold: compressed / uncompressed",
-             *each(lambda v: f"{_mb(load[v]['cold']['compressed_bytes'])} / {_mb(load[v]['cold']['uncompressed_bytes'])}")],
-            ["Transferred, warm: compressed (requests)",
-             *each(lambda v: f"{_mb(load[v]['warm']['compressed_bytes'])} ({load[v]['warm']['requests']:g})")],
-        ]
-        out.append((f"Wizards in Chromium (loads: tools/{wiz['load_tool']}/, {wiz['runs']} cold and {wiz['runs']} warm "
-                    f"a column; answers: up to {wiz['paths_per_tool']} full paths of each of {len(wiz['tools'])} tools)",
-                    ["", *(names[v] for v in ("worker", "main-thread", "no-python"))], rows))
+        out.append(_wizards_table(wiz))
     if results.get("targets"):
         out.append(("Targets (reported, not asserted)", ["Target", "Measured", "Result"],
                     [[t["target"], t["measured"], _met(t["met"])] for t in results["targets"]]))
     return out
+
+
+def _build_table(build: list[dict]) -> tuple[str, list[str], list[list[str]]]:
+    """MkDocs' build, with the hooks and without, on each toolkit."""
+    rows = [[row["label"], str(row["pages"]), str(row["runs"]),
+             f"{_s(row['wall_median_s'])} / {_s(row['wall_median_no_hooks_s'])}",
+             f"{_s(row['cpu_median_s'])} / {_s(row['cpu_median_no_hooks_s'])} / {_s(row.get('cpu_median_rebuild_s'))}",
+             f"{_pct(row['hooks_share_cpu'])} / {_pct(row.get('hooks_share_rebuild_cpu'))}",
+             _pct(row["hooks_share_wall"]),
+             "n/a" if row.get("checks_alone_s") is None else _s(row["checks_alone_s"]),
+             f"{row['cpu_per_page_ms']:.1f} / {1000 * row['cpu_median_no_hooks_s'] / row['pages']:.1f} ms",
+             f"{row['max_rss_mb']:.0f} MB / {row['max_rss_no_hooks_mb']:.0f} MB",
+             "n/a" if row.get("html_kb_per_page") is None else f"{row['html_kb_per_page']:.0f} KB"]
+            for row in build]
+    return ("Build scaling (mkdocs build --strict)",
+            ["Toolkit", "Pages", "Runs", "Wall, median (hooks / none)",
+             "CPU, median (hooks / none / rebuild with hooks)", "Hooks' share of CPU (first build / rebuild)",
+             "Hooks' share of wall", "Checks alone", "CPU a page (hooks / none)",
+             "Peak memory (hooks / none)", "HTML a page (mean)"],
+            rows)
+
+
+def _wizards_table(wiz: dict) -> tuple[str, list[str], list[list[str]]]:
+    """The wizards in Chromium: the product against its two baselines."""
+    load, steps = wiz["loading"], wiz["step_summary"]
+    names = {"worker": "Worker (product)", "main-thread": "Main thread (baseline)", "no-python": "No Python (baseline)"}
+
+    def each(fn):
+        return [fn(v) for v in ("worker", "main-thread", "no-python")]
+
+    def step(variant, key):
+        if variant not in steps:
+            return "n/a"
+        s = steps[variant][key]
+        return "n/a" if s["median"] is None else f"{s['median']:.1f} / {s['p95']:.1f} ms (n={s['n']})"
+
+    rows = [
+        ["DOMContentLoaded, cold / warm", *each(lambda v: f"{_ms(load[v]['cold']['dcl_ms'])} / {_ms(load[v]['warm']['dcl_ms'])}")],
+        ["First question answerable, after DOMContentLoaded, cold / warm",
+         *each(lambda v: "n/a (no Python: read the written-out logic)" if v == "no-python" else
+               f"{_ms(load[v]['cold']['first_question_after_dcl_ms'])} / {_ms(load[v]['warm']['first_question_after_dcl_ms'])}")],
+        ["Python ready from navigation, cold", *each(lambda v: _s(_sec(load[v]["cold"]["engine_ready_ms"])))],
+        ["Python ready from navigation, warm", *each(lambda v: _s(_sec(load[v]["warm"]["engine_ready_ms"])))],
+        ["Long tasks a load, cold / warm (longest)",
+         *each(lambda v: f"{load[v]['cold']['longtasks_per_load']:g} / {load[v]['warm']['longtasks_per_load']:g} "
+                         f"({_ms(max(load[v]['cold']['longest_task_ms'], load[v]['warm']['longest_task_ms']))})")],
+        ["Of which while Python loads, cold / warm",
+         *each(lambda v: "n/a" if v == "no-python" or "longtasks_while_python_loads" not in load[v]["cold"] else
+               f"{load[v]['cold']['longtasks_while_python_loads']:g} / {load[v]['warm']['longtasks_while_python_loads']:g}")],
+        ["Answer to next step, median / p95 (dt:step)", *each(lambda v: step(v, "step_ms"))],
+        ["Click to next frame, median / p95", *each(lambda v: step(v, "click_to_frame_ms"))],
+        ["Long tasks while answering", *each(lambda v: str(steps[v]["longtasks_while_answering"]) if v in steps else "n/a")],
+        ["Transferred, cold: compressed / uncompressed",
+         *each(lambda v: f"{_mb(load[v]['cold']['compressed_bytes'])} / {_mb(load[v]['cold']['uncompressed_bytes'])}")],
+        ["Transferred, warm: compressed (requests)",
+         *each(lambda v: f"{_mb(load[v]['warm']['compressed_bytes'])} ({load[v]['warm']['requests']:g})")],
+    ]
+    return (f"Wizards in Chromium (loads: tools/{wiz['load_tool']}/, {wiz['runs']} cold and {wiz['runs']} warm "
+            f"a column; answers: up to {wiz['paths_per_tool']} full paths of each of {len(wiz['tools'])} tools)",
+            ["", *(names[v] for v in ("worker", "main-thread", "no-python"))], rows)
 
 
 def _engines_table(build: list[dict]) -> tuple[str, list[str], list[list[str]]]:
@@ -238,7 +248,7 @@ def machine_line(results: dict) -> str:
              "CPU times are less affected. " if results.get("under_load") else "")
     return (f"{label}Machine: {m['cores']} cores ({m['cpu_model']}), {m['memory_gib']} GiB memory, {m['os']}; "
             f"Python {m['python']}, Chromium {m['chromium'] or 'n/a'}, Pyodide {m['pyodide'] or 'n/a'}, "
-            f"{m['mkdocs'] or 'mkdocs n/a'}, {m.get('zensical') or 'Zensical n/a'}, {m['nginx'] or 'nginx n/a'}. {load_text}. "
+            f"{m['mkdocs'] or 'mkdocs n/a'}, {m['zensical'] + ', ' if m.get('zensical') else ''}{m['nginx'] or 'nginx n/a'}. {load_text}. "
             f"Run {results['started']} ({results['duration_s'] / 60:.1f} minutes).")
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import Settings, SettingsError, check_project, format_problems, load_project, runtime
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_hooks", description="The toolkit's build checks and steps.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check contact tables and links; list every problem")
@@ -49,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, help="build into this folder instead of mkdocs.yml's site_dir")
     build.add_argument("--no-pdfs", action="store_true", help="write the handbook pages but do not print their PDFs")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
 
     if args.command == "handbooks":
         from . import handbooks
