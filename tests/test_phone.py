@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness import ROOT
+from harness import ROOT, SLOW_MACHINE_TIMEOUT_MS
 from test_incident_log import axe
 from wizard_driver import click_and_wait, open_tool, run_path, wait_engine_ready
 
@@ -45,6 +45,8 @@ VISIBLE = """(e) => {
 
 def phone(browser, width: int, height: int = 740, scale: float = 1):
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    context.set_default_timeout(SLOW_MACHINE_TIMEOUT_MS)
+    context.set_default_navigation_timeout(SLOW_MACHINE_TIMEOUT_MS)
     return context, context.new_page()
 
 
