@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness import CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, ROOT, HarnessError, serve_with_nginx, serve_with_python
+from harness import (CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, ROOT, SLOW_MACHINE_TIMEOUT_MS, HarnessError,
+                     serve_with_nginx, serve_with_python)
 
 # Origins of the servers the tests start (the Python one, nginx): the only hosts pages may use.
 LOCAL_ORIGINS: set[str] = set()
@@ -100,6 +101,14 @@ def browser_type_launch_args(browser_type_launch_args):
 def base_url(site_server):
     """pytest-base-url's fixture, so page.goto("tools/harassment/") works."""
     return site_server
+
+
+@pytest.fixture
+def context(context):
+    """pytest-playwright's context, with timeouts a loaded CI machine stays within."""
+    context.set_default_timeout(SLOW_MACHINE_TIMEOUT_MS)
+    context.set_default_navigation_timeout(SLOW_MACHINE_TIMEOUT_MS)
+    return context
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+# On a busy machine Chromium can take over 30 s (Playwright's default) to compile the Python
+# runtime, and a page waiting for the network to go quiet waits for that too.
+SLOW_MACHINE_TIMEOUT_MS = 90_000
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 # The site each engine builds for the tests (`make test` builds both: `make sites`).
