@@ -30,6 +30,8 @@ def test_browser_reaches_every_result_as_cpython_renders_it(page, site_server, t
     assert reached == lead_ids(tool), f"{tool}: results never reached in the browser: {lead_ids(tool) - reached}"
 
 
+@pytest.mark.one_engine("it visits the linked pages' headings, which tests/test_engines.py proves the same in "
+                        "both builds (every page's content, ids included); over 3 minutes on a busy machine")
 def test_result_links_reach_real_headings(page, site_server):
     """Every law and guidance link any tool declares lands on a heading that exists."""
     from build_hooks.references import tool_references
