@@ -12,7 +12,8 @@ function, so what is tested is what ships.
       -> '{"ok": {"entries", "fingerprint", "saved", "printed"}}' or '{"ok": {"locked": {...}}}'
 
 A request the tools cannot answer (an answer from an older version of a tool, a bad log file)
-comes back as {"error": {"kind": "invalid", "message": ...}}: an answer, not a failure.
+comes back as {"error": {"kind": "invalid", "message": ...}}: an answer, not a failure. A bad log
+also says which part of the request is wrong ("part": "file" or "printed").
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ def handle(request_json: str) -> str:
         request = json.loads(request_json)
         method = METHODS[request["method"]]
         return json.dumps({"ok": method(request.get("params") or {})})
-    except (DecisionToolError, incidents.IncidentLogError) as error:
+    except incidents.IncidentLogError as error:
+        return json.dumps({"error": {"kind": "invalid", "message": str(error), "part": error.part}})
+    except DecisionToolError as error:
         return json.dumps({"error": {"kind": "invalid", "message": str(error)}})
     except (KeyError, TypeError, ValueError) as error:
         return json.dumps({"error": {"kind": "bad-request", "message": f"the request could not be read: {error!r}"}})

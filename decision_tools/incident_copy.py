@@ -65,7 +65,7 @@ def _printed(printed) -> str:
     digits = re.sub(r"[\s:-]", "", str(printed)).lower()
     if not _HEX.fullmatch(digits):
         raise IncidentLogError("The fingerprint you entered is not one this toolkit prints: it should be "
-                               "64 letters and numbers (0 to 9 and a to f), in groups of four.")
+                               "64 letters and numbers (0 to 9 and a to f), in groups of four.", "printed")
     return digits
 
 
@@ -120,7 +120,7 @@ def check_copy(text, printed="", unlocked: bool = False) -> dict:
     if paper and paper != found:
         raise IncidentLogError(f"This file does not match the printed evidence log: the file's fingerprint is "
                                f"{grouped(found)}, not {grouped(paper)}. It may be an earlier or later copy, or "
-                               "an entry may have been changed.")
+                               "an entry may have been changed.", "printed")
     return {"entries": entries, "fingerprint": found, "saved": "matches" if saved else "none",
             "printed": "matches" if paper else "none"}
 

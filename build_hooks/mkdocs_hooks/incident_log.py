@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from build_hooks.runtime import RuntimeError_, staged_paths
-from decision_tools import incidents
+from decision_tools import incident_copy, incidents
 
 PLACEHOLDER = '<div class="incident-log"></div>'
 _LINKED = (incidents.HARASSMENT_TOOL, incidents.REPORT_TOOL, incidents.CALL_THE_POLICE)
@@ -28,7 +28,8 @@ def on_page_content(html, page, config, files):
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     base = get_relative_url(".", page.url).rstrip("/") + "/"
     data = {"pages": {link["page"]: urls[link["page"]] for link in _LINKED},
-            "channels": incidents.CHANNELS, "format": incidents.FORMAT, "version": incidents.VERSION}
+            "channels": incidents.CHANNELS, "format": incidents.FORMAT, "version": incidents.VERSION,
+            "locked_format": incident_copy.LOCKED_FORMAT}
     filled = (f'<div class="incident-log" data-runtime="{escape(base + paths["runtime"])}" '
               f'data-tools="{escape(base + paths["tools"])}">'
               # "<" escaped so no value can close the script element.
