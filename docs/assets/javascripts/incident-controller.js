@@ -283,7 +283,8 @@ async function lockedCopySubmit(log, form) {
   say(log, "Your locked copy has been downloaded. It needs the passphrase you chose to open it.");
 }
 
-// Focus the field an error summary links to, without putting anything in the URL.
+// Focus the field an error summary links to, or the copies the reminder links to, without
+// putting anything in the URL (Material's instant navigation would take it for a new page).
 function focusErrorTarget(log, { target, event }) {
   event.preventDefault();
   const input = document.getElementById(target.getAttribute("href").slice(1));
@@ -313,7 +314,7 @@ const ACTIONS = [
   [".il-delete-locked", askDeleteLocked],
   [".il-delete-locked-yes", deleteLocked],
   [".il-delete-locked-no", keepLocked],
-  [".dt-error-summary a", focusErrorTarget],
+  [".dt-error-summary a, .il-reminder__link", focusErrorTarget],
 ];
 
 function clicked(log, event) {

@@ -55,7 +55,7 @@ export function layOut(root, p) {
     el("h2", { id: "shows" }, "What your log shows"), p.insightsBox,
     el("h2", { id: "your-log" }, "Your log"), p.countText, p.list,
     el("h2", { id: "keep" }, "Keeping your log safe"), p.keeping,
-    el("h2", { id: "save" }, "Print or save your log"),
+    el("h2", { id: "save", tabindex: "-1" }, "Print or save your log"),
     el("p", {}, "Print a numbered evidence log to sign and date, for the police, the council or a solicitor. It shows when each entry was written and changed, and a fingerprint that any copy of the same log shares. Or save a copy: a spreadsheet (CSV) to read, or a JSON file you can add back to this log later, on this or another device."),
     el("div", { class: "dt-actions" },
       button("md-button il-print", "Print the evidence log"),
