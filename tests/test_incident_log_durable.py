@@ -74,6 +74,12 @@ def lock_a_copy(page, passphrase: str) -> str:
     return open(download(page, "Download a locked copy").path(), encoding="utf-8").read()
 
 
+def choose_file(page, tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    page.set_input_files("#il-import", str(path))
+
+
 def import_problem(page) -> str:
     summary = page.locator(".il-import__errors .dt-error-summary")
     summary.wait_for(timeout=PYTHON_TIMEOUT)
@@ -260,7 +266,7 @@ def test_locking_unlocking_and_leaving_quickly_locks_every_tab(context, log_url)
 
 
 def unlock(page, passphrase: str):
-    field = page.get_by_label("Passphrase", exact=True)
+    field = page.locator(".il-unlock-form").get_by_label("Passphrase", exact=True)
     field.fill(passphrase)
     field.press("Enter")
 
@@ -279,7 +285,7 @@ def test_the_fingerprint_is_printed_and_checked_on_import_and_a_changed_entry_is
     page.emulate_media(media="screen")
 
     # The same log, checked against the paper: it matches.
-    import_file(page, tmp_path, "copy.json", json.dumps(saved))
+    choose_file(page, tmp_path, "copy.json", json.dumps(saved))
     page.fill("#il-import-fingerprint", incident_copy.grouped(expected).upper())
     page.get_by_role("button", name="Add entries from this file").click()
     assert "The file matches the printed evidence log: their fingerprints are the same." in imported(page)
@@ -295,7 +301,7 @@ def test_the_fingerprint_is_printed_and_checked_on_import_and_a_changed_entry_is
     # A later copy, checked against the paper printed before the last entry was added.
     add(page, "2026-11-10", "08:00", "letter", "A note through the door.", "Jo Bloggs")
     later = export_json(page)
-    import_file(page, tmp_path, "later.json", json.dumps(later))
+    choose_file(page, tmp_path, "later.json", json.dumps(later))
     page.fill("#il-import-fingerprint", incident_copy.grouped(expected))
     page.get_by_role("button", name="Add entries from this file").click()
     shown = import_problem(page)
