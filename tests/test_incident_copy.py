@@ -142,9 +142,29 @@ class TestLockedCopy:
         with pytest.raises(IncidentLogError, match="another locked copy inside"):
             check_copy(json.dumps(locked()), unlocked=True)
 
-    def test_through_the_worker_a_bad_file_is_an_answer_not_a_failure(self):
-        out = json.loads(handle(json.dumps({"method": "check-copy", "params": {"text": "{", "printed": ""}})))
-        assert out["error"]["kind"] == "invalid" and "part of it is missing" in out["error"]["message"]
+
+
+class TestThroughTheWorker:
+    """decision_tools.browser.handle, as python-worker.js calls it."""
+
+    def ask(self, **params) -> dict:
+        return json.loads(handle(json.dumps({"method": "check-copy", "params": params})))
+
+    def test_a_good_copy_comes_back_as_plain_json(self):
+        assert self.ask(text=saved(), printed=grouped(fingerprint(LOG)))["ok"]["printed"] == "matches"
+
+    def test_a_bad_file_is_an_answer_naming_the_file(self):
+        out = self.ask(text="{", printed="")
+        assert out["error"]["kind"] == "invalid" and out["error"]["part"] == "file"
+        assert "part of it is missing" in out["error"]["message"]
+
+    @pytest.mark.parametrize("printed", ["not a fingerprint", fingerprint(LOG[:1])])
+    def test_a_wrong_fingerprint_from_paper_is_an_answer_naming_it(self, printed):
+        out = self.ask(text=saved(), printed=printed)
+        assert out["error"]["kind"] == "invalid" and out["error"]["part"] == "printed"
+
+    def test_a_locked_copy_gives_what_unlocks_it(self):
+        assert self.ask(text=json.dumps(locked()))["ok"]["locked"]["iterations"] == 600_000
 
 
 JSON_VALUES = st.recursive(
