@@ -231,6 +231,9 @@ def test_locking_unlocking_and_leaving_quickly_locks_every_tab(context, log_url)
         expect(tab.locator(".il-locked h2")).to_have_text("Your log is locked")
         assert tab.locator(".il-entry").count() == 0 and "regret" not in tab.content()
     assert axe(first) == [], "locked"
+    first.set_viewport_size({"width": 320, "height": 640})
+    assert first.evaluate("document.documentElement.scrollWidth") <= 320, "no sideways scrolling at 320 px"
+    first.set_viewport_size({"width": 1280, "height": 800})
     unlock(first, "three blind mice!")
     expect(first.locator(".il-unlock-form .dt-error-summary")).to_contain_text("That is not the passphrase for this log.")
     assert first.locator(".il-entry").count() == 0
@@ -253,7 +256,8 @@ def test_locking_unlocking_and_leaving_quickly_locks_every_tab(context, log_url)
     expect(first.locator(".il-entry")).to_have_count(2)
     assert export_json(first)["incidents"] == before
 
-    first.get_by_role("button", name="Lock it now").click()
+    first.get_by_role("button", name="Lock it now").focus()
+    first.keyboard.press("Enter")
     expect(first.locator(".il-locked")).to_be_visible()
     assert first.evaluate("document.activeElement.textContent") == "Your log is locked"
     unlock(first, "three blind mice")
@@ -308,4 +312,6 @@ def test_the_fingerprint_is_printed_and_checked_on_import_and_a_changed_entry_is
     assert f"the file's fingerprint is {incident_copy.grouped(incident_copy.fingerprint(later['incidents']))}" in shown
     assert page.get_attribute("#il-import-fingerprint", "aria-invalid") == "true"
     assert axe(page) == [], "the file is not the printed one"
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, "no sideways scrolling at 320 px"
     assert export_json(page)["incidents"] == later["incidents"]

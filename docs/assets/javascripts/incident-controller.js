@@ -377,6 +377,7 @@ function newLog(root) {
     lock: null, key: null, locked: false };
   // What the other modules' steps may ask of the log.
   Object.assign(log, { reload: () => reload(log), render: () => render(log), say: (text) => say(log, text),
+    stopEditing: () => { setEditing(log, null); clearFormErrors(log.form); fillForm(log.form, null); },
     afterUnlock: () => { if (!fillFromTool(log)) focusCount(log); } });
   log.tabs = otherTabs((type) => otherTabChanged(log, type));
   return log;

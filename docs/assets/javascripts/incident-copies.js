@@ -78,7 +78,8 @@ export function fingerprintView(grouped) {
     ". A copy of this log saved with the same entries has the same fingerprint: add it back on the toolkit’s incident log page with this fingerprint, and it says whether they match."];
 }
 
-// The evidence log's children: numbered entries, each with its dates and a line to sign and date.
+// The evidence log's children: numbered entries, each with its dates and a line to sign and date,
+// and (once Python has worked it out) the fingerprint of them all. An empty log has no fingerprint.
 export function evidenceView(data, entries) {
   const list = chronology(entries);
   const printed = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
@@ -86,14 +87,14 @@ export function evidenceView(data, entries) {
     el("h2", {}, "Incident log"),
     el("p", { class: "il-sign" }, "Name: ", el("span", { class: "il-line" })),
     el("p", {}, `Printed on ${printed}. ${entriesText(list.length)}, oldest first.`),
-    el("p", { class: "il-evidence__fingerprint" }, ...fingerprintView(null)),
+    list.length ? el("p", { class: "il-evidence__fingerprint" }, ...fingerprintView(null)) : null,
     el("ol", { class: "il-evidence__list" }, list.map(({ entry, number }) => el("li", { class: "il-evidence__entry" },
       el("h3", {}, `Entry ${number}: ${whenText(entry.when)}`), details(data, entry), written(entry),
       el("p", { class: "il-sign" }, "Signed: ", el("span", { class: "il-line" }), " Date: ",
         el("span", { class: "il-line il-line--short" }))))),
     el("p", { class: "il-sign" }, "I confirm that this is a true record. Signed: ", el("span", { class: "il-line" }),
       " Date: ", el("span", { class: "il-line il-line--short" })),
-  ];
+  ].filter(Boolean);
 }
 
 // The chosen file's text, or null if it cannot be read. Whether it is a log of this toolkit is

@@ -10,6 +10,7 @@ import { readFileText } from "./incident-copies.js";
 import { WrongPassphrase, lockingWorks, openCopy } from "./incident-lock.js";
 import { sealRecords } from "./incident-locking.js";
 import { importedView } from "./incident-safe-views.js";
+import { askToKeep } from "./incident-keeping.js";
 
 const UNCHANGED = "Your log has not been changed.";
 const FIELD = { file: "import", printed: "import-fingerprint", passphrase: "import-passphrase" };
@@ -83,6 +84,7 @@ export async function importFile(log) {
   const found = await checked(log, file, text, printed);
   if (!found || !(await store(log, found.entries))) return;
   log.tabs.tell();
+  await askToKeep(log);
   for (const input of log.importBox.querySelectorAll("input")) input.value = "";
   await log.reload();
   const done = importedView(found.entries.length, file.name, { ...found, grouped: grouped(found.fingerprint) });

@@ -7,7 +7,7 @@
 //   lock    the lock record kept with the entries, or null when the log has no lock
 //   key     the key that opens it, while the log is open in this tab
 //   locked  the lock is set and this tab has not been given the passphrase
-// and gives these steps log.reload(), log.render() and log.say(text).
+// and gives these steps log.reload(), log.render(), log.stopEditing() and log.say(text).
 
 import { el } from "./dom.js";
 import { clearLocked, putAll, readSetting, relock } from "./incident-store.js";
@@ -43,8 +43,7 @@ function closeLog(log) {
   log.key = null;
   log.locked = true;
   log.entries = [];
-  log.editing = null;
-  fillForm(log.form, null);
+  log.stopEditing();
   log.render();
   log.root.classList.add("incident-log--locked");
   log.unlockPanel.hidden = false;
