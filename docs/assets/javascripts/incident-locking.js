@@ -119,6 +119,7 @@ export async function unlock(log, form) {
   const input = form.elements["unlock-passphrase"];
   if (!input.value) { formProblem(log, form, [["unlock-passphrase", "il-unlock-passphrase", "Enter your passphrase"]]); return; }
   let key;
+  log.say("Checking your passphrase. This takes a moment, to make it slow to guess.");
   try { key = await openLock(log.lock, input.value); } catch (error) {
     if (!(error instanceof WrongPassphrase)) throw error;
     input.value = "";
