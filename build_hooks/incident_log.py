@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from decision_tools import incidents
+from decision_tools import incident_copy, incidents
 
 from .runtime import staged_paths
 
@@ -39,7 +39,8 @@ def render_incident_log(html: str, *, base_url: str, page_urls: dict[str, str]) 
         raise IncidentLogError(f"the incident log links to {missing}, which are not pages of the site.")
     paths = staged_paths()
     data = {"pages": {link["page"]: page_urls[link["page"]] for link in LINKED},
-            "channels": incidents.CHANNELS, "format": incidents.FORMAT, "version": incidents.VERSION}
+            "channels": incidents.CHANNELS, "format": incidents.FORMAT, "version": incidents.VERSION,
+            "locked_format": incident_copy.LOCKED_FORMAT}
     filled = (f'<div class="incident-log" data-runtime="{escape(base_url + paths["runtime"])}" '
               f'data-tools="{escape(base_url + paths["tools"])}">'
               # "<" escaped so no value can close the script element.

@@ -7,17 +7,20 @@ function, so what is tested is what ships.
     handle('{"method": "step", "params": {"tool": ..., "answers": {...}, "context": {...}, "chosen": {...}}}')
       -> '{"ok": {"status", "question" (id) or "result" (id), "urgency", "answered", "html"}}'
     handle('{"method": "insights", "params": {"entries": [...]}}')  -> '{"ok": {...}}'
-    handle('{"method": "read-log", "params": {"data": {...}}}')    -> '{"ok": [...]}'
+    handle('{"method": "fingerprint", "params": {"entries": [...]}}') -> '{"ok": "64 hex digits"}'
+    handle('{"method": "check-copy", "params": {"text": "...", "printed": "", "unlocked": false}}')
+      -> '{"ok": {"entries", "fingerprint", "saved", "printed"}}' or '{"ok": {"locked": {...}}}'
 
 A request the tools cannot answer (an answer from an older version of a tool, a bad log file)
-comes back as {"error": {"kind": "invalid", "message": ...}}: an answer, not a failure.
+comes back as {"error": {"kind": "invalid", "message": ...}}: an answer, not a failure. A bad log
+also says which part of the request is wrong ("part": "file" or "printed").
 """
 
 from __future__ import annotations
 
 import json
 
-from . import DecisionToolError, evaluate, incidents
+from . import DecisionToolError, evaluate, incident_copy, incidents
 from .present import step_html
 from .record import draft
 
@@ -44,14 +47,19 @@ def _insights(entries) -> dict:
     return incidents.insights(entries)
 
 
-def _read_log(data) -> list:
-    return incidents.read_log(data)
+def _fingerprint(entries) -> str:
+    if not isinstance(entries, list):
+        raise incidents.IncidentLogError("The incidents should be a list.")
+    for number, entry in enumerate(entries, 1):
+        incidents.check_entry(entry, number)
+    return incident_copy.fingerprint(entries)
 
 
 METHODS = {
     "step": lambda p: step(p.get("tool"), p.get("answers", {}), p.get("context"), p.get("chosen")),
     "insights": lambda p: _insights(p.get("entries")),
-    "read-log": lambda p: _read_log(p.get("data")),
+    "fingerprint": lambda p: _fingerprint(p.get("entries")),
+    "check-copy": lambda p: incident_copy.check_copy(p.get("text"), p.get("printed") or "", bool(p.get("unlocked"))),
 }
 
 
@@ -60,7 +68,9 @@ def handle(request_json: str) -> str:
         request = json.loads(request_json)
         method = METHODS[request["method"]]
         return json.dumps({"ok": method(request.get("params") or {})})
-    except (DecisionToolError, incidents.IncidentLogError) as error:
+    except incidents.IncidentLogError as error:
+        return json.dumps({"error": {"kind": "invalid", "message": str(error), "part": error.part}})
+    except DecisionToolError as error:
         return json.dumps({"error": {"kind": "invalid", "message": str(error)}})
     except (KeyError, TypeError, ValueError) as error:
         return json.dumps({"error": {"kind": "bad-request", "message": f"the request could not be read: {error!r}"}})

@@ -52,7 +52,13 @@ CALL_THE_POLICE = {"title": "When to call the police", "page": "personal-safety/
 
 
 class IncidentLogError(ValueError):
-    """A log or entry that cannot be used: the message names the entry and the field."""
+    """A log or entry that cannot be used: the message names the entry and the field. `part` says
+    which of what was given is wrong: "file" (the log itself), or "printed" (the fingerprint the
+    reader typed from paper), so the page can show the message on the right field."""
+
+    def __init__(self, message: str, part: str = "file"):
+        super().__init__(message)
+        self.part = part
 
 
 def _entry_name(entry, number: int) -> str:

@@ -64,7 +64,8 @@ def wait_insights(page):
 
 
 def export_json(page) -> dict:
-    with page.expect_download() as info:
+    # The copy carries Python's fingerprint: the first one waits for Python to start.
+    with page.expect_download(timeout=PYTHON_TIMEOUT) as info:
         page.get_by_role("button", name="Download a copy to keep (JSON)").click()
     return json.loads(open(info.value.path(), encoding="utf-8").read())
 
@@ -243,7 +244,8 @@ def test_an_answer_about_entries_since_deleted_is_not_shown(page, log_url, tmp_p
 
 
 @pytest.mark.parametrize("name, text, message", [
-    ("notes.txt", "Meeting notes, not JSON", "\u201cnotes.txt\u201d is not an incident log saved from this toolkit."),
+    ("notes.txt", "Meeting notes, not JSON", "\u201cnotes.txt\u201d could not be added. This file is not an incident log "
+     "saved from this toolkit: it is not a JSON file, or part of it is missing."),
     ("other.json", json.dumps({"hello": "world"}), "This file is not an incident log saved from this toolkit."),
     ("bad.json", None, "In entry 2 (dated 2026-11-05 10:00), the field 'channel' is 'fax'"),
 ])

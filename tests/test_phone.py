@@ -199,7 +199,7 @@ def test_print_and_add_to_the_log_come_first_and_the_log_is_filled_in_then_saved
     title = result.locator(".dt-result__title").inner_text()
     result.get_by_role("link", name="Add this to my incident log").click()
     page.wait_for_url("**/tools/incident-log/**")
-    form = page.locator(".incident-log form")
+    form = page.locator(".incident-log .il-form")
     form.wait_for()
     page.wait_for_function("document.querySelector('.incident-log textarea').value.length > 0")
     what = page.locator(".incident-log textarea").first.input_value()

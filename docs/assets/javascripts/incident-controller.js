@@ -6,21 +6,28 @@
 // This file is the controller (loaded by incident-log.js only on the log's own page): it mounts
 // the log, keeps its state and wires its events. The
 // other incident-*.js modules do one job each: entries (the entry model and its order), store
-// (IndexedDB and the other tabs), python (the one way to Python), form and views (building
-// what is shown) and copies (print, CSV, JSON, reading a file back).
+// (IndexedDB and the other tabs), python (the one way to Python), form, views and safe-views
+// (building what is shown), copies (print, CSV, JSON), import (reading a copy back), keeping
+// (persistent storage and the reminder to save a copy), lock (Web Crypto) and locking (the lock
+// on this device).
 
 import { chronology, entriesText, inOrder, makeEntry, numberOf } from "./incident-entries.js";
 import { clearAll, openLog, otherTabs, putAll, readAll, readOne, remove } from "./incident-store.js";
 import { callPython, releasePython } from "./incident-python.js";
-import {
-  clearErrors, clearFormErrors, errorSummary, fillForm, markError, markFormErrors, problems, readForm, showAboveForm,
-} from "./incident-form.js";
+import { clearFormErrors, fillForm, markFormErrors, problems, readForm, showAboveForm } from "./incident-form.js";
 import {
   changedElsewhereBox, countLine, deleteAllQuestion, deleteQuestion, downloadEntryButton, entryItem,
   insightsEmpty, insightsFailed, insightsView, insightsWaiting, layOut, notBuiltView, notSavedBox, pageParts,
   savedBanner, storageWarning,
 } from "./incident-views.js";
-import { downloadCsv, downloadEntry, downloadJson, evidenceView, readJsonFile } from "./incident-copies.js";
+import { downloadCsv, downloadEntry, evidenceView, fingerprintView } from "./incident-copies.js";
+import { importFile } from "./incident-import.js";
+import { askToKeep, fingerprintOf, saveJsonCopy, saveLockedCopy, showKeeping } from "./incident-keeping.js";
+import { WrongPassphrase } from "./incident-lock.js";
+import {
+  askDeleteLocked, deleteLocked, forgetOnExit, keepLocked, lockChangedElsewhere, lockNow, openRecord, openRecords,
+  readNewPassphrase, removeLock, sealRecords, setLock, startLocked, unlock,
+} from "./incident-locking.js";
 
 // ---- the log's state, and what every step shares --------------------------------------------
 //
@@ -31,6 +38,9 @@ import { downloadCsv, downloadEntry, downloadJson, evidenceView, readJsonFile } 
 //   editingBase  its "updated" stamp when the change started, to spot a change elsewhere
 //   warm         Python has answered this log before, so the next answer comes quickly
 //   insightsSeq  the latest insights asked for: an answer that comes after a newer one is dropped
+//   printSeq     the same for the evidence log's fingerprint
+//   lastCopy     when a copy was last saved (incident-keeping.js)
+//   lock, key, locked   the lock on this device (incident-locking.js)
 
 const DRAFT = "incident-log:draft";  // written by wizard.js, in this tab only
 
@@ -61,8 +71,11 @@ async function askPython(log, method, params) {
 // ---- showing the log --------------------------------------------------------------------------
 
 async function reload(log) {
-  if (!log.db) return;
-  try { log.entries = await readAll(log.db); } catch (error) { storageFailed(log, error); }
+  if (!log.db || log.locked) return;
+  try { log.entries = await openRecords(log, await readAll(log.db)); } catch (error) {
+    if (error instanceof WrongPassphrase) { lockNow(log, { tellOthers: false }); return; }
+    storageFailed(log, error);
+  }
   if (log.editing && !log.entries.some((e) => e.id === log.editing)) {
     say(log, "The entry you were changing was deleted in another tab or window. Save it again to keep it.");
     setEditing(log, null);
@@ -73,8 +86,19 @@ async function reload(log) {
 function render(log) {
   log.countText.textContent = countLine(log.entries.length);
   log.list.replaceChildren(...chronology(log.entries).map(({ entry, number }) => entryItem(log.data, entry, number)));
-  log.evidence.replaceChildren(...evidenceView(log.data, log.entries));
+  log.evidence.replaceChildren(...(log.locked ? [] : evidenceView(log.data, log.entries)));
   showInsights(log);
+  showKeeping(log);
+  if (!log.locked && log.entries.length) showFingerprint(log);
+}
+
+// The evidence log's fingerprint, from Python; resolves once it is on the page.
+async function showFingerprint(log) {
+  const mine = ++log.printSeq;
+  const found = await fingerprintOf(log.entries);
+  const line = log.evidence.querySelector(".il-evidence__fingerprint");
+  if (mine !== log.printSeq || !line) return;
+  line.replaceChildren(...fingerprintView(found ? found.match(/.{4}/g).join(" ") : false));
 }
 
 async function showInsights(log) {
@@ -139,6 +163,7 @@ async function save(log, event) {
   const entry = makeEntry(values, before, new Date().toISOString());
   if (!(await store(log, entry, before))) return;
   log.tabs.tell();
+  if (!before) await askToKeep(log);
   await reload(log);
   setEditing(log, null);
   fillForm(log.form, null);
@@ -152,7 +177,7 @@ async function store(log, entry, before) {
   try {
     if (!log.db) throw new Error("storage is not available");
     if (before && await changedSince(log, before)) return false;
-    await putAll(log.db, [entry]);
+    await putAll(log.db, await sealRecords(log, [entry]));
     return true;
   } catch (error) {
     console.error("Incident log storage:", error);
@@ -164,7 +189,7 @@ async function store(log, entry, before) {
 // Another tab or window may have changed this entry since this change started: say so rather
 // than overwrite it. Saving again replaces it.
 async function changedSince(log, before) {
-  const stored = await readOne(log.db, before.id);
+  const stored = await openRecord(log, await readOne(log.db, before.id));
   if (!stored || stored.updated === log.editingBase) return false;
   log.editingBase = stored.updated;
   const box = changedElsewhereBox(numberOf(log.entries, before.id));
@@ -242,63 +267,24 @@ async function deleteAll(log) {
   focusCount(log);
 }
 
-// ---- import, print ------------------------------------------------------------------------
+// ---- print, copies ---------------------------------------------------------------------------
 
-function importProblem(log, text) {
-  clearErrors(log.importField);
-  const summary = errorSummary([["import", "il-import", text]]);
-  log.importErrors.replaceChildren(summary);
-  markError(log.importField, log.importInput, "il-import", text);
-  document.title = `Error: ${log.pageTitle}`;
-  summary.focus();
-}
-
-// Why Python's answer on a file adds nothing to the log, or null if it can be added.
-function importRefused(log, file, answer) {
-  if (answer.failed) return "The file could not be checked in this browser, so nothing was added. Your log has not been changed.";
-  if (answer.error) return `\u201c${file.name}\u201d could not be added. ${answer.error} Your log has not been changed.`;
-  if (!log.db) return "This browser cannot save your log, so nothing was added.";
-  return null;
-}
-
-async function storeImported(log, entries) {
-  try { await putAll(log.db, entries); } catch (error) {
-    storageFailed(log, error);
-    importProblem(log, "This browser would not store the entries, so nothing was added. Your log has not been changed.");
-    return false;
-  }
-  return true;
-}
-
-async function importFile(log) {
-  clearErrors(log.importField);
-  log.importErrors.replaceChildren();
-  document.title = log.pageTitle;
-  const file = log.importInput.files[0];
-  if (!file) { importProblem(log, "Choose a file to add entries from"); return; }
-  const read = await readJsonFile(file);
-  if (!read) {
-    importProblem(log, `\u201c${file.name}\u201d is not an incident log saved from this toolkit. Your log has not been changed.`);
-    return;
-  }
-  say(log, "Checking the file. This can take a few seconds the first time.");
-  const answer = await askPython(log, "read-log", { data: read.parsed });
-  const refused = importRefused(log, file, answer);
-  if (refused) { importProblem(log, refused); return; }
-  if (!(await storeImported(log, answer.result))) return;
-  log.tabs.tell();
-  log.importInput.value = "";
-  await reload(log);
-  say(log, `Added ${entriesText(answer.result.length)} from \u201c${file.name}\u201d.`);
-}
-
-function printLog(log) {
+async function printLog(log) {
   log.evidence.replaceChildren(...evidenceView(log.data, log.entries));
+  if (log.entries.length) await showFingerprint(log);
   document.documentElement.classList.add("il-printing");
   window.print();
 }
 
-// Focus the field an error summary links to, without putting anything in the URL.
+async function lockedCopySubmit(log, form) {
+  const passphrase = readNewPassphrase(log, form, "copy");
+  if (passphrase === null) return;
+  await saveLockedCopy(log, passphrase);
+  say(log, "Your locked copy has been downloaded. It needs the passphrase you chose to open it.");
+}
+
+// Focus the field an error summary links to, or the copies the reminder links to, without
+// putting anything in the URL (Material's instant navigation would take it for a new page).
 function focusErrorTarget(log, { target, event }) {
   event.preventDefault();
   const input = document.getElementById(target.getAttribute("href").slice(1));
@@ -321,9 +307,14 @@ const ACTIONS = [
   [".il-delete-all-no", keepLog],
   [".il-print", printLog],
   [".il-csv", (log) => downloadCsv(log.data, log.entries)],
-  [".il-json", (log) => downloadJson(log.data, log.entries)],
+  [".il-json", saveJsonCopy],
   [".il-import", importFile],
-  [".dt-error-summary a", focusErrorTarget],
+  [".il-lock-now", (log) => lockNow(log)],
+  [".il-unlock-forever", removeLock],
+  [".il-delete-locked", askDeleteLocked],
+  [".il-delete-locked-yes", deleteLocked],
+  [".il-delete-locked-no", keepLocked],
+  [".dt-error-summary a, .il-reminder__link", focusErrorTarget],
 ];
 
 function clicked(log, event) {
@@ -333,31 +324,50 @@ function clicked(log, event) {
   action?.[1](log, { target, item: target.closest(".il-entry"), event });
 }
 
+// The log's other forms, by class; the entry form has its own listener.
+const FORMS = [[".il-lock-form", setLock], [".il-unlock-form", unlock], [".il-copy-form", lockedCopySubmit]];
+
+function submitted(log, event) {
+  const form = FORMS.find(([selector]) => event.target.matches(selector));
+  if (!form) return;
+  event.preventDefault();
+  form[1](log, event.target);
+}
+
 // ---- mounting ---------------------------------------------------------------------------------
 
 // "Add this to my incident log", from a decision tool's result: its draft fills the form, dated
-// now, for the reader to check and save. It is used once and then forgotten.
+// now, for the reader to check and save. It is used once and then forgotten. True if it was there.
 function fillFromTool(log) {
   let draft = null;
   try {
     draft = JSON.parse(sessionStorage.getItem(DRAFT) || "null");
     sessionStorage.removeItem(DRAFT);
-  } catch { return; }
-  if (!draft || typeof draft.what !== "string") return;
+  } catch { return false; }
+  if (!draft || typeof draft.what !== "string") return false;
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   const when = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
   fillForm(log.form, { when, channel: draft.channel || "", what: draft.what, threat: Boolean(draft.threat) });
   say(log, "The form is filled in from the tool's result. Check it, add anything you know, and save it.");
   log.formHeading.focus();
+  return true;
 }
 
+const OLDER_TAB = "Close the toolkit's other tabs or windows to open your log: one of them has an older version of it open.";
+
 async function start(log) {
-  try { log.db = await openLog(); } catch (error) { storageFailed(log, error); }
+  try { log.db = await openLog(() => say(log, OLDER_TAB)); } catch (error) { storageFailed(log, error); }
+  const locked = log.db ? await startLocked(log) : false;
   await reload(log);
-  if (!log.db) render(log);
-  fillFromTool(log);
+  if (!log.db || locked) render(log);
+  if (!locked) fillFromTool(log);
   log.root.classList.add("incident-log--ready");
+}
+
+async function otherTabChanged(log, type) {
+  await lockChangedElsewhere(log, type);
+  await reload(log);
 }
 
 // The data the build put in the page, or null if the page has none (or it cannot be read).
@@ -365,6 +375,18 @@ function builtData(root) {
   const script = root.querySelector(".incident-log__data");
   if (!script || !root.dataset.runtime || !root.dataset.tools) return null;
   try { return JSON.parse(script.textContent); } catch { return null; }
+}
+
+function newLog(root, data) {
+  const log = { ...pageParts(data), root, data, pageTitle: document.title, db: null, entries: [],
+    editing: null, editingBase: null, warm: false, insightsSeq: 0, printSeq: 0, lastCopy: null,
+    lock: null, key: null, locked: false };
+  // What the other modules' steps may ask of the log.
+  Object.assign(log, { reload: () => reload(log), render: () => render(log), say: (text) => say(log, text),
+    stopEditing: () => { setEditing(log, null); clearFormErrors(log.form); fillForm(log.form, null); },
+    afterUnlock: () => { if (!fillFromTool(log)) focusCount(log); } });
+  log.tabs = otherTabs((type) => otherTabChanged(log, type));
+  return log;
 }
 
 export function mount(root) {
@@ -375,19 +397,27 @@ export function mount(root) {
     console.error("Incident log: the page has no build-time data (.incident-log__data, data-runtime, data-tools).");
     return { root, destroy() {} };
   }
-  const log = { ...pageParts(data), root, data, pageTitle: document.title, db: null, entries: [],
-    editing: null, editingBase: null, warm: false, insightsSeq: 0 };
-  log.tabs = otherTabs(() => reload(log));
+  const log = newLog(root, data);
   layOut(root, log);
   root.classList.add("incident-log--live");
   fillForm(log.form, null);
   const onClick = (event) => clicked(log, event);
+  const onSubmit = (event) => submitted(log, event);
+  const onExit = () => forgetOnExit(log);
   root.addEventListener("click", onClick);
+  root.addEventListener("submit", onSubmit);
+  document.addEventListener("dt:exit", onExit);
   log.form.addEventListener("submit", (event) => save(log, event));
   start(log);
   return {
     root,
-    destroy() { releasePython(); log.tabs.close(); root.removeEventListener("click", onClick); },
+    destroy() {
+      releasePython();
+      log.tabs.close();
+      root.removeEventListener("click", onClick);
+      root.removeEventListener("submit", onSubmit);
+      document.removeEventListener("dt:exit", onExit);
+    },
   };
 }
 

@@ -2,7 +2,8 @@
 // page's shared worker client (python.js):
 //
 //   await callPython("insights", { entries })  // { result: what the log shows }
-//   await callPython("read-log", { data })     // { result: the file's entries } or { error }
+//   await callPython("fingerprint", { entries })          // { result: 64 hex digits }
+//   await callPython("check-copy", { text, printed })     // { result: what the file holds } or { error, part }
 //   releasePython()                            // the log has left the page: let Python go
 //
 // A call resolves with { result }, with { error: message } when Python will not accept a log
@@ -28,7 +29,7 @@ export async function callPython(method, params) {
     await client.ready;
     return { result: await client.call(method, params) };
   } catch (error) {
-    if (error.kind === "invalid") return { error: error.message };
+    if (error.kind === "invalid") return { error: error.message, part: error.part };
     console.error("Incident log insights:", error.message);
     return { failed: true };
   }

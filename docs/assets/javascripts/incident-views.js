@@ -5,17 +5,21 @@
 import { el, hidden } from "./dom.js";
 import { entriesText, whenText } from "./incident-entries.js";
 import { formView } from "./incident-form.js";
+import { importExtras, lockedCopyForm, lockingUnavailable, unlockView } from "./incident-safe-views.js";
+import { lockingWorks } from "./incident-lock.js";
 
 export const button = (cls, ...text) => el("button", { type: "button", class: cls }, ...text);
 
 // ---- the page --------------------------------------------------------------------------------
 
 function importFieldView(input) {
-  return el("div", { class: "dt-field il-field", "data-field": "import" },
-    el("label", { class: "il-label", for: "il-import" }, "Add entries from a saved copy"),
-    el("div", { class: "dt-hint", id: "il-import-hint" },
-      "Choose a .json file saved from this page. Its entries are added to your log. If an entry is already in your log, the copy in the file replaces it."),
-    input);
+  return el("div", { class: "il-import-box" },
+    el("div", { class: "dt-field il-field", "data-field": "import" },
+      el("label", { class: "il-label", for: "il-import" }, "Add entries from a saved copy"),
+      el("div", { class: "dt-hint", id: "il-import-hint" },
+        "Choose a .json file saved from this page, locked or not. Its entries are added to your log. If an entry is already in your log, the copy in the file replaces it."),
+      input),
+    ...importExtras());
 }
 
 // When the page reached the browser without what the build adds (the log's data and where Python
@@ -42,8 +46,12 @@ export function pageParts(data) {
     countText: el("p", { class: "il-count" }),
     list: el("ol", { class: "il-list" }),
     importInput,
-    importField: importFieldView(importInput),
+    importBox: importFieldView(importInput),
     importErrors: el("div", { class: "il-import__errors" }),
+    unlockPanel: Object.assign(unlockView(), { hidden: true }),
+    reminder: el("div", { class: "il-notice il-reminder", hidden: true }),
+    keeping: el("div", { class: "il-keep" }),
+    lockBox: el("div", { class: "il-lock" }),
     confirmAll: el("div", { class: "il-confirm", hidden: true }),
     evidence: el("section", { class: "il-evidence", "aria-label": "Evidence log for printing" }),
   };
@@ -52,18 +60,23 @@ export function pageParts(data) {
 // The parts in page order, with the headings and words around them.
 export function layOut(root, p) {
   root.append(
-    p.status, p.storageNotice,
+    p.status, p.storageNotice, p.unlockPanel, p.reminder,
     p.formHeading, p.form, p.saveProblem,
     el("h2", { id: "shows" }, "What your log shows"), p.insightsBox,
     el("h2", { id: "your-log" }, "Your log"), p.countText, p.list,
-    el("h2", { id: "save" }, "Print or save your log"),
-    el("p", {}, "Print a numbered evidence log to sign and date, for the police, the council or a solicitor. Or save a copy: a spreadsheet (CSV) to read, or a JSON file you can add back to this log later, on this or another device."),
+    el("h2", { id: "keep" }, "Keeping your log safe"), p.keeping,
+    el("h2", { id: "save", tabindex: "-1" }, "Print or save your log"),
+    el("p", {}, "Print a numbered evidence log to sign and date, for the police, the council or a solicitor. It shows when each entry was written and changed, and a fingerprint that any copy of the same log shares. Or save a copy: a spreadsheet (CSV) to read, or a JSON file you can add back to this log later, on this or another device."),
     el("div", { class: "dt-actions" },
       button("md-button il-print", "Print the evidence log"),
       button("md-button il-csv", "Download a spreadsheet (CSV)"),
       button("md-button il-json", "Download a copy to keep (JSON)")),
-    p.importErrors, p.importField,
+    lockingWorks() ? lockedCopyForm() : lockingUnavailable(),
+    p.importErrors, p.importBox,
     el("div", { class: "dt-actions" }, button("md-button il-import", "Add entries from this file")),
+    el("h2", { id: "lock" }, "Lock your log on this device"),
+    el("p", {}, "Anyone who can use this browser can read your log. You can set a passphrase that it needs before it opens: your entries are then kept encrypted on this device."),
+    p.lockBox,
     el("h2", { id: "delete" }, "Delete the whole log"),
     el("p", {}, "This deletes every entry from this browser. You cannot undo it."),
     el("div", { class: "dt-actions" }, button("md-button il-delete-all", "Delete the whole log")),

@@ -10,9 +10,10 @@
 // answers or a bad file: an answer, not a failure) or "failed" (Python could not start).
 
 export class PythonError extends Error {
-  constructor({ kind, message }) {
+  constructor({ kind, message, part }) {
     super(message);
     this.kind = kind;
+    this.part = part;  // for a bad incident log: "file", or "printed" (the fingerprint typed from paper)
   }
 }
 
