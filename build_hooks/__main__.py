@@ -6,6 +6,8 @@
         stage the self-hosted Pyodide runtime and the decision_tools wheel
     python -m build_hooks handbooks [--site site]
         after mkdocs build: the printable handbooks (HTML and PDF) in site/handbooks/, and a report
+    python -m build_hooks search [--site site]
+        after the engine (MkDocs or Zensical) builds the site: the search index of what readers read
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("runtime", help="stage the self-hosted Pyodide runtime and the decision_tools wheel")
     books = sub.add_parser("handbooks", help="after mkdocs build: print the handbooks (HTML and PDF) into site/handbooks/")
     books.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    find = sub.add_parser("search", help="after the engine builds the site: write its search index")
+    find.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
+
+    if args.command == "search":
+        return _search(args.site)
 
     if args.command == "handbooks":
         from . import handbooks
@@ -52,6 +59,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Staged Pyodide in docs/{paths['runtime']} and decision_tools in docs/{paths['tools']}")
         return 0
     return _check(args)
+
+
+def _search(site: Path) -> int:
+    from . import search
+
+    try:
+        target = search.write_index(site)
+    except search.SearchIndexError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote the search index, {target.stat().st_size // 1024} KB, to {target}")
+    return 0
 
 
 def _check(args) -> int:
