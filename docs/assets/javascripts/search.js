@@ -27,7 +27,7 @@ function parts() {
   const dialog = document.querySelector(".dt-search");
   if (!dialog) return null;
   return { dialog, toggle: document.getElementById("__search"), input: dialog.querySelector(".md-search__input"),
-    meta: dialog.querySelector(".md-search-result__meta"), tool: dialog.querySelector(".dt-search-tool"),
+    results: dialog.querySelector(".md-search-result"), meta: dialog.querySelector(".md-search-result__meta"), tool: dialog.querySelector(".dt-search-tool"),
     list: dialog.querySelector(".md-search-result__list") };
 }
 
@@ -114,6 +114,7 @@ async function show(ui, query) {
     ui.meta.textContent = "Type what happened, or a question";
     ui.list.replaceChildren();
     showTool(ui, null);
+    delete ui.results.dataset.query;
     return;
   }
   let index;
@@ -130,6 +131,7 @@ async function show(ui, query) {
   ui.list.replaceChildren(...results.map(resultItem));
   ui.meta.textContent = results.length ? `${results.length} ${results.length === SHOWN ? "best " : ""}matching page${results.length === 1 ? "" : "s"}`
     : "No matching pages. Try other words, such as what happened or where.";
+  ui.results.dataset.query = asked;  // which search the results are for (the tests and bench wait on it)
 }
 
 function links(ui) {
