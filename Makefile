@@ -58,6 +58,7 @@ $(RUNTIME)/.staged: $(VENV)/.installed node_modules/.installed $(shell find deci
 # The handbooks step prints each section's handbook to PDF with Chromium (system-packages).
 build: $(RUNTIME)/.staged .cache/decision-tools.checked system-packages
 	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m build_hooks search
 	$(PY) -m build_hooks handbooks
 
 serve: build
@@ -80,10 +81,12 @@ test: build system-packages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Build scaling and wizard timings, reported against the targets (never asserted): prints a table,
-# writes bench/results/latest.json and latest.md, and copies the table into README.md.
+# writes bench/results/latest.json and latest.md, and copies the table into README.md. Then search
+# quality for each candidate search (bench/results/search.json and search.md).
 # Options, e.g.: make bench BENCH_ARGS="--quick" (see .venv/bin/python -m bench --help).
 bench: build system-packages
 	$(PY) -m bench $(BENCH_ARGS)
+	$(PY) -m bench.search
 
 clean:
 	rm -rf site $(VENV) node_modules $(RUNTIME) docs/assets/decision-tools .cache .pytest_cache .hypothesis build test-results *.egg-info
