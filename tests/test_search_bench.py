@@ -20,6 +20,7 @@ def write(tmp_path, text: str):
 def test_the_query_set_is_large_covers_every_kind_and_answers_only_with_pages_the_site_has(site_dir):
     queries = measure.load_queries()
     assert len(queries) >= 80
+    assert len([q for q in queries if not q.held_out]) >= 80, "the set the search was tuned on is 80 or more alone"
     kinds = {q.kind for q in queries}
     assert kinds == set(measure.KINDS), f"missing kinds: {set(measure.KINDS) - kinds}"
     assert measure.check_answers(queries, site_anchors(site_dir)) == []
@@ -35,6 +36,7 @@ def test_the_query_set_is_large_covers_every_kind_and_answers_only_with_pages_th
     ('text = "death threat"\nkind = "urgent"\nanswers = ["/law/offences/"]', "is not a site path"),
     ('text = "death threat"\nkind = "urgent"\nanswers = ["law/offences.md"]', "is not a site path"),
     ('text = "death threat"\nkind = "urgent"\nanswers = ["law/"]\ntool = "ouija"', "tool must be one of"),
+    ('text = "death threat"\nkind = "urgent"\nanswers = ["law/"]\nheld_out = "yes"', "held_out must be true or false"),
 ])
 def test_a_wrong_entry_in_the_query_set_is_named_with_what_to_fix(tmp_path, entry, says):
     path = write(tmp_path, "[[query]]\n" + entry + "\n")
@@ -92,13 +94,13 @@ def test_tool_offers_count_right_tools_and_offers_where_none_was_expected():
 def test_the_table_has_a_row_per_candidate_with_its_figures():
     results = {"queries": 2, "kinds": {"urgent": 2}, "candidates": [
         {"candidate": "toolkit", "top3": 0.5, "mrr10": 0.75, "missed": 1, "by_kind": {"urgent": {"top3": 0.5}},
-         "median_ms": 12.3, "tools": {"right": 1.0, "offered_where_none_expected": 0, "without_tool": 0},
+         "held_out": {"top3": 1.0, "mrr10": 1.0}, "median_ms": 12.3, "tools": {"right": 1.0, "offered_where_none_expected": 0, "without_tool": 0},
          "outside_requests": []},
         {"candidate": "pagefind", "top3": 1.0, "mrr10": 1.0, "missed": 0, "by_kind": {"urgent": {"top3": 1.0}},
          "median_ms": None, "outside_requests": ["http://elsewhere/x"]}]}
     table = report.markdown(results)
-    assert "| toolkit | 50.0% | 0.750 | 1 | 50.0% | 100.0% | 0 of 0 | 12 | 0 |" in table
-    assert "| pagefind | 100.0% | 1.000 | 0 | 100.0% | n/a | n/a | n/a | 1 |" in table
+    assert "| toolkit | 50.0% | 0.750 | 1 | 100.0% | 1.000 | 50.0% | 100.0% | 0 of 0 | 12 | 0 |" in table
+    assert "| pagefind | 100.0% | 1.000 | 0 | n/a | n/a | 100.0% | n/a | n/a | n/a | 1 |" in table
 
 
 def test_tuned_material_tags_a_page_with_every_alike_word_of_a_word_it_uses():

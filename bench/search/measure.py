@@ -24,6 +24,7 @@ class Query:
     kind: str
     answers: tuple[str, ...]  # site paths, "law/harassment/" or "law/harassment/#stalking"
     tool: str | None = None
+    held_out: bool = False  # written after the search was tuned, never used to tune it
 
     @property
     def pages(self) -> set[str]:
@@ -39,6 +40,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
     for number, entry in enumerate(entries, 1):
         where = f"{path}: query {number} ({entry.get('text', '')!r})"
         text, kind, answers, tool = entry.get("text"), entry.get("kind"), entry.get("answers"), entry.get("tool")
+        held_out = entry.get("held_out", False)
         if not isinstance(text, str) or not text.strip():
             raise QuerySetError(f"{where}: needs text, what the reader types.")
         if text.lower() in seen:
@@ -52,8 +54,10 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
             raise QuerySetError(f"{where}: {bad[0]!r} is not a site path; write it as \"section/page/\" or \"section/page/#anchor\".")
         if tool is not None and tool not in TOOLS:
             raise QuerySetError(f"{where}: tool must be one of {', '.join(TOOLS)}, not {tool!r}.")
+        if not isinstance(held_out, bool):
+            raise QuerySetError(f"{where}: held_out must be true or false, not {held_out!r}.")
         seen.add(text.lower())
-        queries.append(Query(text, kind, tuple(answers), tool))
+        queries.append(Query(text, kind, tuple(answers), tool, held_out))
     return queries
 
 

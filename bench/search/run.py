@@ -83,6 +83,8 @@ def score(name: str, queries: list[measure.Query], answers: list[dict], root: st
     result = {"candidate": name, **measure.summarise(ranks),
               "by_kind": {kind: measure.summarise([r for r, q in zip(ranks, queries) if q.kind == kind])
                           for kind in measure.KINDS if any(q.kind == kind for q in queries)},
+              "tuning_set": measure.summarise([r for r, q in zip(ranks, queries) if not q.held_out]),
+              "held_out": measure.summarise([r for r, q in zip(ranks, queries) if q.held_out]) if any(q.held_out for q in queries) else None,
               "rows": rows}
     times = [a["ms"] for a in answers if a.get("ms") is not None]
     result["median_ms"] = statistics.median(times) if times else None
@@ -122,7 +124,7 @@ def measure_all(site: Path, work: Path, names=variants.NAMES, say=print) -> dict
     from playwright.sync_api import sync_playwright
 
     queries = measure.load_queries()
-    results = {"queries": len(queries), "kinds": {k: sum(q.kind == k for q in queries) for k in measure.KINDS},
+    results = {"queries": len(queries), "held_out": sum(q.held_out for q in queries), "kinds": {k: sum(q.kind == k for q in queries) for k in measure.KINDS},
                "candidates": []}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -86,12 +86,14 @@ export class Index {
   constructor(data) {
     this.pages = data.pages;
     this.sections = [];
+    this.written = new Map();  // words as written, for slips an ending hides ("stalkng", "stalking")
+    const read = this.reader();
     for (const [p, page] of data.pages.entries()) {
-      const title = countInto(new Map(), stems(page.title));
+      const title = countInto(new Map(), read(page.title));
       for (const section of page.sections) {
-        const text = stems(section.text);
+        const text = read(section.text);
         this.sections.push({ page: p, anchor: section.anchor, heading: section.heading, text: section.text,
-          title, head: countInto(new Map(), stems(section.heading)), body: countInto(new Map(), text), length: text.length });
+          title, head: countInto(new Map(), read(section.heading)), body: countInto(new Map(), text), length: text.length });
       }
     }
     this.average = this.sections.reduce((sum, s) => sum + s.length, 0) / Math.max(this.sections.length, 1);
@@ -103,8 +105,21 @@ export class Index {
     this.situations = (data.situations || []).map((s) => ({ ...s, phrases: s.words.map((p) => stems(p, true)) }));
   }
 
+  // Stems of a text, each word stemmed once however often the site uses it.
+  reader() {
+    const known = new Map();
+    return (text) => words(text).filter((w) => !STOP.has(w)).map((w) => {
+      let s = known.get(w);
+      if (s === undefined) {
+        known.set(w, (s = stem(w)));
+        if (w.length >= 5) this.written.set(squash(w), s);
+      }
+      return s;
+    });
+  }
+
   // Every word of the site a reader's word may stand for, with how much it counts.
-  variants(word) {
+  variants(word, written = word) {
     const found = new Map();
     const add = (w, weight) => { if ((found.get(w) || 0) < weight) found.set(w, weight); };
     if (this.frequency.has(word)) add(word, 1);
@@ -112,6 +127,8 @@ export class Index {
     if (word.length >= 4 && !found.size) {
       const most = word.length >= 8 ? 2 : 1;
       for (const w of this.frequency.keys()) if (w.length >= 4 && distance(squash(word), squash(w), most) <= most) add(w, NEAR_WEIGHT);
+      const typed = squash(written), near = typed.length >= 8 ? 2 : 1;
+      for (const [w, s] of this.written) if (distance(typed, w, near) <= near) add(s, NEAR_WEIGHT);
     }
     if (word.length >= 4) for (const w of this.frequency.keys()) if (w.length > word.length && w.startsWith(word)) add(w, START_WEIGHT);
     return found;
@@ -119,8 +136,9 @@ export class Index {
 
   // The reader's words (stop words out), each with its variants, and the alike lists' words.
   terms(query) {
-    const own = [...new Set(stems(query))];
-    const terms = own.map((w) => ({ word: w, variants: this.variants(w) }));
+    const typed = new Map(words(query).filter((w) => !STOP.has(w)).map((w) => [stem(w), w]));
+    const own = [...typed.keys()];
+    const terms = own.map((w) => ({ word: w, variants: this.variants(w, typed.get(w)) }));
     const known = new Set(own);
     for (const group of this.alike) {
       if (!group.some((phrase) => phrase.every((w) => known.has(w) || terms.some((t) => t.variants.get(w) >= NEAR_WEIGHT)))) continue;
@@ -176,9 +194,8 @@ export class Index {
   // The decision tool a situation search should lead to, or null. Every word of one of a
   // situation's phrases must be in the search, allowing for endings and slips.
   suggest(query) {
-    const own = stems(query, true);
-    const present = new Set(own);
-    for (const w of own) if (!STOP.has(w)) for (const [v, weight] of this.variants(w)) if (weight >= NEAR_WEIGHT) present.add(v);
+    const present = new Set(stems(query, true));
+    for (const w of words(query)) if (!STOP.has(w)) for (const [v, weight] of this.variants(stem(w), w)) if (weight >= NEAR_WEIGHT) present.add(v);
     let best = null, bestScore = 0;
     for (const situation of this.situations) {
       for (const phrase of situation.phrases) {
