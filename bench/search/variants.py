@@ -37,7 +37,10 @@ _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def _run(command: list[str], cwd: Path, what: str) -> None:
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    # This checkout's packages first, whatever the virtual environment was installed from.
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path})
     if done.returncode:
         raise BenchError(f"{what} failed ({' '.join(map(str, command))}):\n{done.stderr[-3000:]}")
 
