@@ -185,10 +185,18 @@ function bind(ui) {
   ui.toggle?.addEventListener("change", () => { if (ui.toggle.checked) setTimeout(() => ui.input.focus()); });
 }
 
+// Material's stylesheet places the results below the box; a theme that styles only its own
+// search (Zensical's) leaves them in the page's flow: search.css then styles the dialog itself.
+function markUnstyled(ui) {
+  const output = ui.dialog.querySelector(".md-search__output");
+  document.documentElement.classList.toggle("dt-search-unstyled", output && getComputedStyle(output).position === "static");
+}
+
 let globalKeys = false;
 function ready() {
   const ui = parts();
   if (!ui || !ui.input) return;
+  markUnstyled(ui);
   bind(ui);
   if (!globalKeys) {
     globalKeys = true;
