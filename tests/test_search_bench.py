@@ -132,3 +132,13 @@ def test_an_unknown_candidate_is_refused(tmp_path):
 
     with pytest.raises(BenchError, match="no search candidate 'lunr2'"):
         variants.build("lunr2", tmp_path, tmp_path)
+
+
+def test_the_table_goes_between_the_readmes_markers_and_nowhere_else(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Kit\n\n{report.README_START}\nold table\n{report.README_END}\n\nAfter.\n")
+    assert report.update_readme("| new |\n", readme)
+    assert readme.read_text() == f"# Kit\n\n{report.README_START}\n| new |\n{report.README_END}\n\nAfter.\n"
+    readme.write_text("no markers")
+    assert not report.update_readme("| new |", readme)
+    assert readme.read_text() == "no markers"

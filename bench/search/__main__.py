@@ -36,6 +36,7 @@ def parse(argv):
     parser.add_argument("--only", default=",".join(variants.NAMES),
                         help=f"comma-separated candidates (default: all: {','.join(variants.NAMES)})")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for search.json and search.md")
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
     args = parser.parse_args(argv)
     args.only = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in args.only if n not in variants.NAMES]
@@ -63,6 +64,8 @@ def main(argv=None) -> int:
     print()
     print(table)
     print(f"Wrote {args.out / 'search.json'} and {args.out / 'search.md'}.")
+    if not args.no_readme and set(args.only) == set(variants.NAMES) and report.update_readme(table):
+        print("Updated the Search section of README.md.")
     return 0
 
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..toolkit import ROOT
+
+README = ROOT / "README.md"
+README_START, README_END = "<!-- search-bench:start -->", "<!-- search-bench:end -->"
+
 TARGETS = {"top3": 0.9, "mrr10": 0.8}
 
 
@@ -28,3 +35,14 @@ def markdown(results: dict) -> str:
                  _pct(tools.get("right")), none_expected, ms, str(len(c.get("outside_requests", [])))]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def update_readme(table: str, readme: Path = README) -> bool:
+    """Put the table between the search bench's markers in the README; False when they are missing."""
+    current = readme.read_text(encoding="utf-8")
+    if README_START not in current or README_END not in current:
+        return False
+    before, rest = current.split(README_START, 1)
+    _, after = rest.split(README_END, 1)
+    readme.write_text(f"{before}{README_START}\n{table.rstrip()}\n{README_END}{after}", encoding="utf-8")
+    return True
