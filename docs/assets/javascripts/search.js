@@ -188,8 +188,9 @@ function bind(ui) {
 // Material's stylesheet places the results below the box; a theme that styles only its own
 // search (Zensical's) leaves them in the page's flow: search.css then styles the dialog itself.
 function markUnstyled(ui) {
+  // Checked once: after it, search.css's own rules place the results, so the test would pass.
   const output = ui.dialog.querySelector(".md-search__output");
-  document.documentElement.classList.toggle("dt-search-unstyled", output && getComputedStyle(output).position === "static");
+  if (output && getComputedStyle(output).position === "static") document.documentElement.classList.add("dt-search-unstyled");
 }
 
 let globalKeys = false;
