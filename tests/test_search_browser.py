@@ -122,6 +122,11 @@ def test_search_works_from_the_keyboard_alone(at, site_server):
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement === document.querySelector('.md-search__input')")
+    # Tab goes into the results too, and search stays open while focus is in it.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('dt-search-tool__link')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked")
     # Enter in the box opens the first result (here the tool, offered first).
@@ -129,6 +134,16 @@ def test_search_works_from_the_keyboard_alone(at, site_server):
     page.wait_for_function("document.activeElement === document.querySelector('.md-search__input')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/tools/harassment/")
+
+
+def test_tabbing_out_of_search_closes_it(at, site_server):
+    page = at(1280)
+    page.goto(site_server)
+    page.locator(".md-search__input").click()
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Tab")  # nothing typed: no results, so the next stop is outside search
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert not page.evaluate("document.querySelector('.md-search').contains(document.activeElement)")
 
 
 def test_results_open_at_320px_pass_axe(at, site_server):

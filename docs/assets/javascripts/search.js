@@ -181,6 +181,10 @@ function bind(ui) {
   ui.dialog.querySelector("form").addEventListener("reset", () => setTimeout(() => { show(ui, ""); ui.input.focus(); }));
   ui.dialog.addEventListener("keydown", (event) => onKey(ui, event));
   ui.dialog.addEventListener("click", (event) => { if (event.target.closest("a[href]")) setOpen(ui, false); });
+  // Tab out of search (to a link outside it) closes it, so nothing open covers what has focus.
+  ui.dialog.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !ui.dialog.contains(event.relatedTarget)) setOpen(ui, false);
+  });
   // Opened from the header's Search button or label: put the reader in the box.
   ui.toggle?.addEventListener("change", () => { if (ui.toggle.checked) setTimeout(() => ui.input.focus()); });
 }
