@@ -59,6 +59,7 @@ def main(argv=None) -> int:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "search.json").write_text(json.dumps(results, indent=1) + "\n")
+    (args.out / "search-partial.json").unlink(missing_ok=True)
     table = report.markdown(results)
     (args.out / "search.md").write_text(table)
     print()
@@ -75,7 +76,8 @@ def run_all(args, scratch: Path, started: float) -> dict:
     def say(message):
         print(f"[{time.monotonic() - started:6.0f} s] {message}", flush=True)
 
-    results = measure_all(args.site, scratch, args.only, say)
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = measure_all(args.site, scratch, args.only, say, progress=args.out / "search-partial.json")
     results["started"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     results["duration_s"] = round(time.monotonic() - started, 1)
     return results
