@@ -102,6 +102,7 @@ test: sites system-packages
 # Options, e.g.: make bench BENCH_ARGS="--quick" (see .venv/bin/python -m bench --help).
 bench: build system-packages
 	$(PY) -m bench $(BENCH_ARGS)
+	$(PY) -m bench.search
 
 clean:
 	rm -rf site $(ZENSICAL_SITE) $(VENV) node_modules $(RUNTIME) docs/assets/decision-tools .cache .pytest_cache .hypothesis build test-results *.egg-info

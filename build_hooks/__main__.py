@@ -12,6 +12,8 @@
         check, the engine, verify and handbooks, in order (what `make build` runs)
     python -m build_hooks serve [--engine mkdocs|zensical] [-f mkdocs.yml] [--dev-addr HOST:PORT]
         a live rebuild with either engine (what `make serve` runs)
+    python -m build_hooks search [--site site]
+        after the engine: the search index of what readers read (run by `build`)
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("runtime", help="stage the self-hosted Pyodide runtime and the decision_tools wheel")
     books = sub.add_parser("handbooks", help="after the engine: print the handbooks (HTML and PDF) into site/handbooks/")
     verify = sub.add_parser("verify", help="after the engine: check every page has what the page transforms add")
-    for after in (books, verify):
+    find = sub.add_parser("search", help="after the engine: write the site's search index")
+    for after in (books, verify, find):
         after.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
         after.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the toolkit's mkdocs.yml")
     from .engines import ENGINES
@@ -54,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+
+    if args.command == "search":
+        return _search(args.site)
 
     if args.command == "handbooks":
         from . import handbooks
@@ -103,6 +109,18 @@ def _engine(args) -> int:
         print(f"The {args.engine} build failed: {error}.", file=sys.stderr)
         return 1
     print(engines.summary(build))
+    return 0
+
+
+def _search(site: Path) -> int:
+    from . import search
+
+    try:
+        target = search.write_index(site)
+    except search.SearchIndexError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote the search index, {target.stat().st_size // 1024} KB, to {target}")
     return 0
 
 

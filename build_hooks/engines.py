@@ -127,6 +127,17 @@ def _engine(build: Build) -> None:
                           f"write `site_dir: !ENV [{SITE_DIR_VARIABLE}, site]` there.")
 
 
+def _search(build: Build) -> None:
+    """The search index, from the built pages: the same on either engine (MkDocs' hook writes it
+    too, for `mkdocs serve`; writing it again here costs well under a second)."""
+    from . import search
+
+    try:
+        search.write_index(build.resolved_site_dir())
+    except search.SearchIndexError as error:
+        raise BuildFailed(f"the search index: {error}") from None
+
+
 def _verify(build: Build) -> None:
     from .verify import verify_site
 
@@ -154,7 +165,8 @@ def _handbooks(build: Build) -> None:
 
 def run_build(build: Build) -> None:
     """Every step of a build, in order; raises BuildFailed at the first that fails."""
-    for name, action in (("check", _check), ("engine", _engine), ("verify", _verify), ("handbooks", _handbooks)):
+    steps = (("check", _check), ("engine", _engine), ("search", _search), ("verify", _verify), ("handbooks", _handbooks))
+    for name, action in steps:
         _step(build, name, lambda: action(build))
 
 
@@ -194,17 +206,19 @@ def serve(engine: str, config_file: Path, dev_addr: str) -> int:
 
 def _handbook_pages_when_built(site: Path, config: dict, started: float) -> None:
     """Once a rebuild's pages are on disk (a page newer than `started`; a rebuild may write only the
-    page that changed), write the handbook pages, trying again while pages are still arriving."""
-    from . import handbooks
+    page that changed), write the handbook pages and the search index, trying again while pages
+    are still arriving."""
+    from . import handbooks, search
 
     deadline = time.monotonic() + SERVE_WAIT_S
     while True:
         if _written_since(site, started):
             try:
                 handbooks.write_pages(site, config)
-                print(f"Wrote the handbook pages into {site / 'handbooks'}.", flush=True)
+                search.write_index(site)
+                print(f"Wrote the handbook pages and the search index into {site}.", flush=True)
                 return
-            except handbooks.HandbookError as error:
+            except (handbooks.HandbookError, search.SearchIndexError) as error:
                 problem = error
         else:
             problem = f"no page in {site} was written"

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.both_engines
 ROOT = Path(__file__).resolve().parent.parent
 ARTEFACTS = ROOT / "test-results"
 # Text that only the site's chrome has: header, navigation, search, footer, page actions.
-CHROME = ["Skip to content", "Initializing search", "Type to start searching", "Back to top",
+CHROME = ["Skip to content", "Initializing search", "Type to start searching", "Type what happened, or a question",
+          "Back to top",
           "Table of contents", "Print this page", "Print this section", "Print this handbook",
           "Download the PDF", "Back to the toolkit"]
 _FOOTER = re.compile(r"^.*Page \d+ of \d+\s*$", re.M)
