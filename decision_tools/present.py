@@ -155,7 +155,9 @@ def _findings(result: dict, context: dict) -> str:
 
 def _contacts(result: dict, context: dict) -> str:
     listed = context.get("contacts", {})
-    roles = [r for r in result["contacts"] if r in listed or r not in OPTIONAL]
+    # An optional role the council has not listed is left out, unless it is the only one: then the
+    # reader still learns whom to contact (a parish councillor's clerk) and where to find them.
+    roles = [r for r in result["contacts"] if r in listed or r not in OPTIONAL] or list(result["contacts"])
     return f'<ul class="dt-contacts">{"".join(contact_html(r, context) for r in roles)}</ul>' if roles else ""
 
 
