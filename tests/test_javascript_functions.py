@@ -20,11 +20,6 @@ MAX_LINES = 60
 SCRIPT = ROOT / "tests" / "function_lengths.mjs"
 FILES = sorted(ROOT.glob("docs/assets/javascripts/*.js")) + sorted(ROOT.glob("overrides/assets/javascripts/**/*.js"))
 
-# Over the limit and being rewritten elsewhere. Strict: once such a file passes, its test fails
-# until it is taken off this list, so the list cannot outlive the problem.
-KNOWN_LONG: dict[str, str] = {}
-
-
 def measure(paths: list[Path]) -> list[dict]:
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "acorn").exists():
@@ -51,16 +46,7 @@ def lengths() -> dict[str, list[dict]]:
     return by_file
 
 
-def _cases() -> list:
-    cases = []
-    for path in FILES:
-        name = relative(path)
-        marks = [pytest.mark.xfail(reason=KNOWN_LONG[name], strict=True)] if name in KNOWN_LONG else []
-        cases.append(pytest.param(name, id=name, marks=marks))
-    return cases
-
-
-@pytest.mark.parametrize("name", _cases())
+@pytest.mark.parametrize("name", [relative(path) for path in FILES])
 def test_no_function_is_longer_than_60_lines(lengths, name):
     assert lengths[name], f"{name}: no function found; is it really JavaScript?"
     long = offenders(lengths[name])
@@ -71,7 +57,6 @@ def test_every_incident_log_module_is_checked():
     names = {path.name for path in FILES}
     assert {"incident-log.js", "incident-store.js", "incident-python.js", "dom.js"} <= names
     assert any(relative(path).startswith("overrides/") for path in FILES)
-    assert set(KNOWN_LONG) <= {relative(path) for path in FILES}, "a file in KNOWN_LONG no longer exists"
 
 
 # ---- the measuring itself ----------------------------------------------------------------------
