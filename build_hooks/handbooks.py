@@ -192,6 +192,8 @@ _TAG = re.compile(r"<[^>]+>")
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"[^>]*>')
 _BODY = re.compile(r"<body\b([^>]*)>")
 _LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
+_QUICK_EXIT = re.compile(r'<aside class="dt-exit".*?</aside>', re.S)
+_HREF = re.compile(r'href="([^"]*)"')
 _ID_ATTR = re.compile(r'(?<=\s)(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')
 _TAB_NAME = re.compile(r'(?<=\s)name="(__tabbed_[^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
@@ -336,7 +338,7 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
     home = relative_url("", handbook.html_path)
     script = relative_url("assets/javascripts/print.js", handbook.html_path)
     exit_script = relative_url("assets/javascripts/quick-exit.js", handbook.html_path)
-    soup = relative_url("recipes/soup.html", handbook.html_path)
+    quick_exit = _quick_exit(first, from_page, handbook)
     theme = config.get("theme")
     logo = theme.get("logo") if hasattr(theme, "get") else None  # a dict, or MkDocs' Theme
     logo = (f'<img class="handbook-cover__logo" alt="" src="{html.escape(relative_url(logo, handbook.html_path))}">\n'
@@ -361,12 +363,7 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 {chr(10).join(styles)}
 </head>
 <body{body[1] if body else ''} class="handbook">
-<aside class="dt-exit" aria-label="Quick exit" data-dt-exit>
-<span class="dt-exit__hint">Or press Shift 3 times</span>
-<span class="dt-exit__count" data-dt-exit-count hidden><span></span><span></span><span></span></span>
-<span class="dt-visually-hidden" aria-live="polite" data-dt-exit-said></span>
-<a class="dt-exit__button" href="{html.escape(soup)}" data-dt-exit-link rel="nofollow noreferrer">Leave this site quickly</a>
-</aside>
+{quick_exit}
 <nav class="page-actions handbook__actions md-typeset" aria-label="Handbook">
 <a href="{html.escape(home)}">Back to the toolkit</a>
 <button type="button" class="md-button md-button--primary" data-print-page>Print this handbook</button>
@@ -401,6 +398,20 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 # The contacts a handbook's inside cover gives, the most urgent first, where the council lists them.
 KEY_CONTACTS = ("police-emergency", "police-non-emergency", "police-adviser", "clerk", "member-support",
                 "monitoring-officer", "wellbeing", "samaritans")
+
+
+def _quick_exit(built: str, from_page: Page, handbook: Handbook) -> str:
+    """The site's own quick exit (overrides/partials/quick-exit.html), as a page built it, with its
+    link re-pointed from handbooks/: one markup for it, wherever it shows."""
+    found = _QUICK_EXIT.search(built)
+    if not found:
+        return ""
+
+    def from_handbook(link: re.Match) -> str:
+        path = urlsplit(urljoin("http://site/" + from_page.url, html.unescape(link[1]))).path.lstrip("/")
+        return f'href="{html.escape(relative_url(path, handbook.html_path))}"'
+
+    return _HREF.sub(from_handbook, found[0])
 
 
 def toolkit_address(config: dict) -> str:
