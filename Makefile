@@ -100,7 +100,7 @@ test: sites system-packages
 # Build scaling and wizard timings, reported against the targets (never asserted): prints a table,
 # writes bench/results/latest.json and latest.md, and copies the table into README.md.
 # Options, e.g.: make bench BENCH_ARGS="--quick" (see .venv/bin/python -m bench --help).
-bench: build system-packages
+bench: sites system-packages
 	$(PY) -m bench $(BENCH_ARGS)
 	$(PY) -m bench.search
 

@@ -17,6 +17,7 @@ def write(tmp_path, text: str):
     return path
 
 
+@pytest.mark.both_engines  # the pages and anchors each phrase expects are in both engines' builds
 def test_the_query_set_is_large_covers_every_kind_and_answers_only_with_pages_the_site_has(site_dir):
     queries = measure.load_queries()
     assert len(queries) >= 80
@@ -103,6 +104,18 @@ def test_the_table_has_a_row_per_candidate_with_its_figures():
     assert "| pagefind | 100.0% | 1.000 | 0 | n/a | n/a | 100.0% | n/a | n/a | n/a | 1 |" in table
 
 
+def test_the_table_says_whether_both_engines_builds_answer_every_phrase_alike():
+    row = {"text": "death threat", "kind": "urgent", "rank": 1, "top": ["law/offences/"], "tool": "report"}
+    figures = {"top3": 1.0, "mrr10": 1.0, "missed": 0, "by_kind": {}, "outside_requests": []}
+    results = {"queries": 1, "candidates": [{"candidate": "toolkit", **figures, "rows": [row]},
+                                            {"candidate": "toolkit-zensical", **figures, "rows": [dict(row)]}]}
+    assert "gives every one of the 1 phrases the same top three pages" in report.markdown(results)
+    results["candidates"][1]["rows"] = [{**row, "rank": 2, "top": ["abuse/", "law/offences/"]}]
+    assert "On Zensical's build, 1 phrase answered differently: 'death threat'" in report.markdown(results)
+    results["candidates"].pop()
+    assert "Zensical" not in report.markdown(results)
+
+
 def test_tuned_material_tags_a_page_with_every_alike_word_of_a_word_it_uses():
     alike = [["x", "twitter", "tweet"], ["libel", "defamation"]]
     assert variants._tags("Report it on Twitter.", alike) == ["x", "twitter", "tweet"]
@@ -125,6 +138,24 @@ def test_tuned_material_drops_the_tool_logic_from_lunrs_index(tmp_path):
     kept = json.loads((site / "search" / "search_index.json").read_text())["docs"]
     assert [d["location"] for d in kept] == ["tools/report/", "tools/report/#dt-report-logic", "law/#threats"]
     assert kept[0]["text"] == "Answer a few questions."
+
+
+def test_the_toolkits_search_is_measured_on_each_engines_build(tmp_path):
+    from bench.toolkit import BenchError
+
+    mkdocs, zensical = tmp_path / "site", tmp_path / "site-zensical"
+    assert variants.site_for("toolkit", mkdocs, zensical) == mkdocs
+    assert variants.site_for("toolkit-zensical", mkdocs, zensical) == zensical
+    assert variants.site_for("pagefind", mkdocs, zensical) == mkdocs
+    # Each is served as built: its own index, without the PDFs and the Python runtime.
+    (zensical / "assets" / "search").mkdir(parents=True)
+    (zensical / "assets" / "search" / "index.json").write_text("{}")
+    (zensical / "handbooks").mkdir()
+    (zensical / "handbooks" / "law.pdf").write_bytes(b"%PDF")
+    served = variants.build("toolkit-zensical", tmp_path / "work", zensical)
+    assert (served / "assets" / "search" / "index.json").exists() and not (served / "handbooks" / "law.pdf").exists()
+    with pytest.raises(BenchError, match="make build ENGINE=zensical"):
+        variants.build("toolkit-zensical", tmp_path / "work2", mkdocs)
 
 
 def test_an_unknown_candidate_is_refused(tmp_path):

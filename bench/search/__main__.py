@@ -1,7 +1,7 @@
 """`python -m bench.search`: every search candidate over the query set, side by side.
 
 Prints a table, writes bench/results/search.json (every phrase's rank for each candidate) and
-search.md. Needs the built site (`make build`), Chromium and nginx (`make test` installs them).
+search.md. Needs both engines' builds (`make sites`), Chromium and nginx (`make test` installs them).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def site_anchors(site: Path) -> dict[str, set[str]]:
 
 def parse(argv):
     parser = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="MkDocs' build of the site (default: site)")
+    parser.add_argument("--zensical-site", type=Path, default=ROOT / "site-zensical",
+                        help="Zensical's build, for toolkit-zensical (default: site-zensical)")
     parser.add_argument("--only", default=",".join(variants.NAMES),
                         help=f"comma-separated candidates (default: all: {','.join(variants.NAMES)})")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for search.json and search.md")
@@ -49,9 +51,10 @@ def main(argv=None) -> int:
     args = parse(argv)
     started = time.monotonic()
     try:
-        problems = measure.check_answers(measure.load_queries(), site_anchors(args.site))
-        if problems:
-            raise BenchError(f"{measure.QUERIES}: answers the site does not have:\n  " + "\n  ".join(problems))
+        for site in sorted({variants.site_for(name, args.site, args.zensical_site) for name in args.only}):
+            problems = measure.check_answers(measure.load_queries(), site_anchors(site))
+            if problems:
+                raise BenchError(f"{measure.QUERIES}: answers {site} does not have:\n  " + "\n  ".join(problems))
         with tempfile.TemporaryDirectory(prefix="toolkit-search-bench-") as scratch:
             results = run_all(args, Path(scratch), started)
     except (BenchError, measure.QuerySetError) as error:
@@ -77,7 +80,8 @@ def run_all(args, scratch: Path, started: float) -> dict:
         print(f"[{time.monotonic() - started:6.0f} s] {message}", flush=True)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    results = measure_all(args.site, scratch, args.only, say, progress=args.out / "search-partial.json")
+    results = measure_all(args.site, scratch, args.only, say, progress=args.out / "search-partial.json",
+                          zensical_site=args.zensical_site)
     results["started"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     results["duration_s"] = round(time.monotonic() - started, 1)
     return results

@@ -34,7 +34,21 @@ def markdown(results: dict) -> str:
                  *[_pct(c["by_kind"].get(k, {}).get("top3")) for k in kinds],
                  _pct(tools.get("right")), none_expected, ms, str(len(c.get("outside_requests", [])))]
         lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _engines_compared(results)) + "\n"
+
+
+def _engines_compared(results: dict) -> list[str]:
+    """Whether the toolkit's search ranks every phrase the same on MkDocs' build and Zensical's."""
+    by_name = {c["candidate"]: c for c in results["candidates"]}
+    if "toolkit" not in by_name or "toolkit-zensical" not in by_name:
+        return []
+    differ = [a["text"] for a, b in zip(by_name["toolkit"]["rows"], by_name["toolkit-zensical"]["rows"])
+              if (a["rank"], a["top"], a["tool"]) != (b["rank"], b["top"], b["tool"])]
+    if not differ:
+        return ["", f"On MkDocs' build and Zensical's, the toolkit's search gives every one of the {results['queries']} "
+                    "phrases the same top three pages, rank and tool."]
+    return ["", f"On Zensical's build, {len(differ)} phrase{'' if len(differ) == 1 else 's'} answered differently: "
+                + "; ".join(repr(t) for t in differ[:10]) + ("; ..." if len(differ) > 10 else "")]
 
 
 def update_readme(table: str, readme: Path = README) -> bool:

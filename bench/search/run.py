@@ -94,12 +94,13 @@ def score(name: str, queries: list[measure.Query], answers: list[dict], root: st
               "rows": rows}
     times = [a["ms"] for a in answers if a.get("ms") is not None]
     result["median_ms"] = statistics.median(times) if times else None
-    if name == "toolkit":  # the only candidate that offers a tool
+    if name.startswith("toolkit"):  # the only search that offers a tool
         result["tools"] = measure.tool_offers([r["tool"] for r in rows], queries)
     return result
 
 
 def candidate(name: str, browser, site: Path, work: Path, queries: list[measure.Query], say=print) -> dict:
+    """`site` is the build the candidate is made from (for the toolkit's own search, the one it is)."""
     say(f"search: building {name}")
     served = variants.build(name, work / name, site)
     scratch = (work / name / "nginx").resolve()
@@ -126,7 +127,8 @@ def candidate(name: str, browser, site: Path, work: Path, queries: list[measure.
         server.stop()
 
 
-def measure_all(site: Path, work: Path, names=variants.NAMES, say=print, progress: Path | None = None) -> dict:
+def measure_all(site: Path, work: Path, names=variants.NAMES, say=print, progress: Path | None = None,
+                zensical_site: Path = ROOT / "site-zensical") -> dict:
     from playwright.sync_api import sync_playwright
 
     queries = measure.load_queries()
@@ -136,7 +138,8 @@ def measure_all(site: Path, work: Path, names=variants.NAMES, say=print, progres
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for name in names:
-                results["candidates"].append(candidate(name, browser, site, work, queries, say))
+                built = variants.site_for(name, site, zensical_site)
+                results["candidates"].append(candidate(name, browser, built, work, queries, say))
                 if progress:  # a later failure keeps what is measured so far
                     progress.write_text(json.dumps(results, indent=1) + "\n")
         finally:

@@ -10,6 +10,8 @@ nothing here is shipped.
 - `pagefind` and `pagefind-tuned`: Pagefind (npm, pinned) over the built HTML; tuned leaves out
   the same parts of the tool pages and is asked without stop words.
 - `toolkit`: the site as built, with the toolkit's own search.
+- `toolkit-zensical`: the same search in Zensical's build of the same pages (site-zensical/), so
+  the figures show it works the same when a council moves engine.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from build_hooks.search import page_sections, read_words
 
 from ..toolkit import ROOT, BenchError, _write_config, read_config
 
-NAMES = ("material", "material-tuned", "pagefind", "pagefind-tuned", "toolkit")
+NAMES = ("material", "material-tuned", "pagefind", "pagefind-tuned", "toolkit", "toolkit-zensical")
+# The site each candidate is built from or is: MkDocs' build, but for the one on Zensical's.
+ZENSICAL = "toolkit-zensical"
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 # What a reader does not read on a tool page: the form built for readers without JavaScript, its
 # data, and the written-out logic (all but its heading and first paragraph).
@@ -131,6 +135,11 @@ def pagefind(work: Path, site: Path, tuned: bool) -> Path:
     return copy
 
 
+def site_for(name: str, site: Path, zensical_site: Path) -> Path:
+    """The build a candidate is made from: MkDocs' (`site`), but Zensical's for toolkit-zensical."""
+    return zensical_site if name == ZENSICAL else site
+
+
 def build(name: str, work: Path, site: Path) -> Path:
     if name not in NAMES:
         raise BenchError(f"no search candidate {name!r}; the candidates are {', '.join(NAMES)}")
@@ -140,5 +149,6 @@ def build(name: str, work: Path, site: Path) -> Path:
     if name.startswith("pagefind"):
         return pagefind(work, site, tuned=name.endswith("tuned"))
     if not (site / "assets" / "search" / "index.json").exists():
-        raise BenchError(f"{site} has no search index: run 'make build' (python -m build_hooks search).")
+        engine = "zensical" if name == ZENSICAL else "mkdocs"
+        raise BenchError(f"{site} has no search index: build it ('make build ENGINE={engine}', or 'make sites').")
     return copy_site(site, work / "site")
