@@ -338,7 +338,7 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
     home = relative_url("", handbook.html_path)
     script = relative_url("assets/javascripts/print.js", handbook.html_path)
     exit_script = relative_url("assets/javascripts/quick-exit.js", handbook.html_path)
-    quick_exit = _quick_exit(first, from_page, handbook)
+    quick_exit = _quick_exit(first, from_page, handbook, site_dir)
     theme = config.get("theme")
     logo = theme.get("logo") if hasattr(theme, "get") else None  # a dict, or MkDocs' Theme
     logo = (f'<img class="handbook-cover__logo" alt="" src="{html.escape(relative_url(logo, handbook.html_path))}">\n'
@@ -400,12 +400,14 @@ KEY_CONTACTS = ("police-emergency", "police-non-emergency", "police-adviser", "c
                 "monitoring-officer", "wellbeing", "samaritans")
 
 
-def _quick_exit(built: str, from_page: Page, handbook: Handbook) -> str:
+def _quick_exit(built: str, from_page: Page, handbook: Handbook, site_dir: Path) -> str:
     """The site's own quick exit (overrides/partials/quick-exit.html), as a page built it, with its
     link re-pointed from handbooks/: one markup for it, wherever it shows."""
     found = _QUICK_EXIT.search(built)
-    if not found:
-        return ""
+    if not found:  # a frightened reader must be able to leave the handbook as fast as any page
+        raise HandbookError(f"{site_dir / from_page.file}: has no 'Leave this site quickly' block "
+                            "(<aside class=\"dt-exit\">, from overrides/partials/quick-exit.html), so the "
+                            "handbook would have none. Was the page built with the toolkit's overrides?")
 
     def from_handbook(link: re.Match) -> str:
         path = urlsplit(urljoin("http://site/" + from_page.url, html.unescape(link[1]))).path.lstrip("/")

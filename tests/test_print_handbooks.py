@@ -335,11 +335,15 @@ def test_cli_prints_the_table_and_report(tmp_path, site_dir):
 
 # --- The parts, on small made-up sites ------------------------------------------------------------
 
-def _built(site: Path, file: str, body: str) -> None:
+QUICK_EXIT = ('<aside class="dt-exit" aria-label="Quick exit" data-dt-exit>'
+              '<a class="dt-exit__button" href="../recipes/soup.html" data-dt-exit-link>Leave this site quickly</a></aside>')
+
+
+def _built(site: Path, file: str, body: str, quick_exit: str = QUICK_EXIT) -> None:
     path = site / file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('<html lang="en"><head><link rel="stylesheet" href="/x.css"></head><body>'
-                    f'<article class="md-content__inner md-typeset">{body}</article></body></html>')
+                    f'{quick_exit}<article class="md-content__inner md-typeset">{body}</article></body></html>')
 
 
 def test_plan_follows_any_nav(tmp_path):
@@ -392,6 +396,8 @@ def test_links_ids_and_headings_are_rewritten_for_the_handbook(tmp_path):
     assert "alert(1)" not in page and "Print this page" not in page
     assert '<h1 class="handbook-cover__title">One</h1>' in page and "Testshire" in page
     assert page.index('id="a"') < page.index('id="b"')
+    # The site's own quick exit, its link re-pointed from handbooks/.
+    assert 'href="../recipes/soup.html" data-dt-exit-link>Leave this site quickly</a>' in page
     # With the site's address known, links to other pages point at the real site.
     page = hb.assemble(one, site, {**config, "site_url": "https://intranet.example.org/kit/"},
                        date=hb.build_date(), version="9.9", titles=titles, sections=sections)
@@ -410,6 +416,9 @@ def test_bad_input_gets_a_clear_error(tmp_path):
         hb.plan({"nav": [{"One": ["a.md"]}, {"one": ["b.md"]}]})
     with pytest.raises(hb.HandbookError, match=r"nav \(top level > One\): 42 is neither"):
         hb.plan({"nav": [{"One": ["a.md", 42]}]})
+    _built(tmp_path, "a/index.html", '<h1 id="a">A</h1>', quick_exit="")
+    with pytest.raises(hb.HandbookError, match=r"a/index\.html: has no 'Leave this site quickly' block"):
+        hb.write_pages(tmp_path, config, version="1")
     with pytest.raises(hb.HandbookError, match=r"has no 'nav:' list"):
         (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
         hb.load_config(tmp_path / "mkdocs.yml")

@@ -30,7 +30,7 @@ from build_hooks.search import page_sections, read_words
 from ..toolkit import ROOT, BenchError, _write_config, read_config
 
 NAMES = ("material", "material-tuned", "pagefind", "pagefind-tuned", "toolkit", "toolkit-zensical")
-# The site each candidate is built from or is: MkDocs' build, but for the one on Zensical's.
+# The one candidate measured on Zensical's build; every other is made from MkDocs' (site_for).
 ZENSICAL = "toolkit-zensical"
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 # What a reader does not read on a tool page: the form built for readers without JavaScript, its
