@@ -283,6 +283,17 @@ class TestResultContract:
                 assert el["status"] in ("met", "not met", "not known") and el["test"] and el["because"]
                 assert bool(el["settle"]) == (el["status"] == "not known")
 
+    def test_an_unlisted_clerk_is_left_out_beside_other_contacts_but_named_when_the_only_one(self):
+        from decision_tools.present import _contacts
+
+        listed = {"contacts": {"police-non-emergency": {"title": "Police (not an emergency)", "phone": "101"}}}
+        beside = _contacts({"contacts": ["clerk", "police-non-emergency"]}, listed)
+        assert "Police (not an emergency)" in beside and "not listed" not in beside
+        # Alone, the clerk is still named, with where to find them: a parish councillor is not left with nobody.
+        alone = _contacts({"contacts": ["clerk"]}, listed)
+        assert alone.count('class="dt-contact"') == 1 and "Your clerk" in alone and "has not listed this contact" in alone
+        assert _contacts({"contacts": []}, listed) == ""
+
     def test_a_law_entry_without_a_section_does_not_print_a_stray_comma(self):
         from decision_tools.present import result_html
 
