@@ -32,9 +32,11 @@ REGISTRATION = "assets/javascripts/offline.js"
 RELEASE_LINE = "const RELEASE = null; // filled in by build_hooks/offline.py"
 # Versioned folders (a folder per version): kept by the worker when a tool page first loads them.
 RUNTIME_FOLDERS = ("assets/pyodide/", "assets/decision-tools/")
-# Never loaded by a page: Material's lunr language packs (the toolkit searches its own index,
-# and English needs none), source maps, and the gzipped sitemap for search engines.
+# Never loaded by a page: the engines' own search indexes and Material's lunr language packs
+# (the toolkit searches its own index, assets/search/index.json), source maps, and the gzipped
+# sitemap for search engines.
 LEFT_OUT_FOLDERS = RUNTIME_FOLDERS + ("assets/javascripts/lunr/",)
+LEFT_OUT_FILES = (WORKER, "search/search_index.json", "search.json")
 LEFT_OUT_ENDINGS = (".map", ".gz")
 # A file bigger than this is fetched from the site when asked for, never stored ahead: the
 # whole-toolkit PDF (about 4.4 MB), whose every part is also a handbook of its own.
@@ -63,7 +65,7 @@ def page_url(path: str) -> str:
 
 
 def stored(path: str, size: int) -> bool:
-    if path == WORKER or path.startswith(LEFT_OUT_FOLDERS) or path.endswith(LEFT_OUT_ENDINGS):
+    if path in LEFT_OUT_FILES or path.startswith(LEFT_OUT_FOLDERS) or path.endswith(LEFT_OUT_ENDINGS):
         return False
     return size <= LARGEST_STORED_BYTES
 

@@ -78,9 +78,15 @@ async function page(request) {
   }
 }
 
+// With no connection, a file this release does not store (the browser's own guess at
+// /favicon.ico, say) is answered "not found" rather than left to fail.
+function notStored() {
+  return new Response(null, { status: 404, statusText: "Not stored for offline use" });
+}
+
 async function siteFile(request) {
   const kept = await (await caches.open(PRECACHE)).match(request);
-  return kept || fetch(request);
+  return kept || fetch(request).catch(notStored);
 }
 
 async function runtimeFile(request) {
