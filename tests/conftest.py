@@ -98,6 +98,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Service workers are blocked unless a test allows them (tests/test_offline.py, with the
+    browser_context_args marker): else each new context would store the whole site in the
+    background while a test counts its requests or times it."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def base_url(site_server):
     """pytest-base-url's fixture, so page.goto("tools/harassment/") works."""
     return site_server
