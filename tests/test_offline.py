@@ -10,18 +10,20 @@ worker registration) sees each release in turn."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from build_hooks import offline
 from build_hooks.handbooks import load_config
 from conftest import LOCAL_ORIGINS
-from harness import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_with_nginx
+from harness import CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, ROOT, all_pages, serve_with_nginx
 from test_incident_log import add
 from wizard_driver import READY_TIMEOUT, TOOL_IDS, paths, run_path_with_locators
 
@@ -272,3 +274,27 @@ def test_nginx_sends_the_worker_as_javascript_never_kept(nginx_server):
     assert headers["Cache-Control"] == "no-cache"
     assert "javascript" in headers["Content-Type"]
     assert "worker-src 'self'" in headers["Content-Security-Policy"]
+
+
+_LOADED = re.compile(r'<(?:script|img)\b[^>]*\bsrc="([^"#?]+)|<link\b[^>]*\brel="(?:stylesheet|icon|shortcut icon)"[^>]*\bhref="([^"#?]+)')
+
+
+@pytest.mark.parametrize("engine", list(ENGINE_SITES))
+def test_each_engines_worker_stores_every_page_and_what_each_page_loads(engine):
+    """Read from the built files, for MkDocs' and Zensical's builds: no page, and no script, style
+    or image a page asks for, is missing from the release (tool runtimes are kept when first used)."""
+    site = ENGINE_SITES[engine]
+    code = (site / offline.WORKER).read_text()
+    release = json.loads(re.search(r"^const RELEASE = (.*);$", code, re.M).group(1))
+    stored = {url for url, _ in release["files"]}
+    assert set(all_pages(site)) <= stored
+    missing, checked = set(), 0
+    for html in site.rglob("*.html"):
+        page = "/" + html.relative_to(site).as_posix()
+        for found in _LOADED.finditer(html.read_text(encoding="utf-8")):
+            target = urljoin(page, found.group(1) or found.group(2))
+            if "://" not in target and not target.startswith("data:"):
+                checked += 1
+                missing |= {target.lstrip("/")} - stored - {f"{u}index.html" for u in stored}
+    assert checked > len(all_pages(site)), "the pages were not read"
+    assert not missing, f"pages load files the worker does not store: {sorted(missing)[:10]}"
