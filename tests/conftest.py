@@ -17,11 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness import (CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, ROOT, SLOW_MACHINE_TIMEOUT_MS, HarnessError,
-                     serve_with_nginx, serve_with_python)
+from harness import (CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, LOCAL_ORIGINS, ROOT, SLOW_MACHINE_TIMEOUT_MS,
+                     HarnessError, serve_with_nginx, serve_with_python)
 
-# Origins of the servers the tests start (the Python one, nginx): the only hosts pages may use.
-LOCAL_ORIGINS: set[str] = set()
 
 # Chromium writes its profile and caches under these; keep them out of the user's home.
 _scratch = Path(tempfile.mkdtemp(prefix="toolkit-tests-"))

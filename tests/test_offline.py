@@ -22,8 +22,7 @@ import pytest
 
 from build_hooks import offline
 from build_hooks.handbooks import load_config
-from conftest import LOCAL_ORIGINS
-from harness import CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, ROOT, all_pages, serve_with_nginx
+from harness import CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, LOCAL_ORIGINS, ROOT, all_pages, serve_with_nginx
 from test_incident_log import add
 from wizard_driver import READY_TIMEOUT, TOOL_IDS, paths, run_path_with_locators
 
