@@ -65,10 +65,13 @@ CACHED = """async (text) => {
 
 
 class Live:
-    """The folder nginx serves: a link to one build, re-pointed to another."""
+    """The folder nginx serves: a link to one build, re-pointed to another. Each test starts by
+    serving the build it needs."""
 
     def __init__(self, folder: Path):
         self.link = folder / "live"
+        self.access_log = folder / "access.log"  # serve_with_nginx logs into its scratch folder
+        self.url = ""
 
     def serve(self, build: Path) -> None:
         staged = self.link.with_name("live.next")
@@ -85,7 +88,6 @@ def live(site_dir, tmp_path_factory):
     server = serve_with_nginx(served.link, folder)
     LOCAL_ORIGINS.add(server.origin)
     served.url = server.url
-    served.access_log = folder / "access.log"
     yield served
     server.stop()
 
@@ -140,6 +142,7 @@ def test_after_one_visit_everything_works_with_no_connection(context, page, live
             if m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico") else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.add_init_script(_WATCH_CSP)
+    live.serve(site_dir)
     page.goto(live.url)
     page.evaluate(CONTROLLED)
     run_tool(page, live.url, TOOL_IDS[0])
@@ -208,6 +211,7 @@ def caches_become(page, expected: list[str]) -> list[str]:
 def test_a_new_release_replaces_the_old_whole_and_a_broken_one_is_not_installed(context, page, live, site_dir, tmp_path):
     config = load_config(ROOT / "mkdocs.yml")
     old = f"toolkit-offline-{offline.release_of(site_dir).version}"
+    live.serve(site_dir)
     page.goto(live.url)
     page.evaluate(CONTROLLED)
     assert caches_become(page, [old, RUNTIME]) == [old, RUNTIME]
