@@ -14,6 +14,8 @@
         a live rebuild with either engine (what `make serve` runs)
     python -m build_hooks search [--site site]
         after the engine: the search index of what readers read (run by `build`)
+    python -m build_hooks offline [--site site] [-f mkdocs.yml]
+        last: service-worker.js, which keeps the built site for offline use (run by `build`)
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     books = sub.add_parser("handbooks", help="after the engine: print the handbooks (HTML and PDF) into site/handbooks/")
     verify = sub.add_parser("verify", help="after the engine: check every page has what the page transforms add")
     find = sub.add_parser("search", help="after the engine: write the site's search index")
-    for after in (books, verify, find):
+    keep = sub.add_parser("offline", help="last: write service-worker.js, which keeps the site for offline use")
+    for after in (books, verify, find, keep):
         after.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
         after.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the toolkit's mkdocs.yml")
     from .engines import ENGINES
@@ -60,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "search":
         return _search(args.site)
+
+    if args.command == "offline":
+        return _offline(args.site, args.config_file)
 
     if args.command == "handbooks":
         from . import handbooks
@@ -121,6 +127,18 @@ def _search(site: Path) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Wrote the search index, {target.stat().st_size // 1024} KB, to {target}")
+    return 0
+
+
+def _offline(site: Path, config_file: Path) -> int:
+    from . import offline
+    from .handbooks import HandbookError, load_config
+
+    try:
+        print(offline.format_report(offline.write_worker(site, load_config(config_file)), site))
+    except (offline.OfflineError, HandbookError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -13,6 +13,8 @@ A build is, in order, and stops at the first step that fails:
 3. **verify**: the built site has every page transform in it (build_hooks.verify), so a build
    without build_hooks.extension, or an engine that skipped it, fails here by file and line.
 4. **handbooks**: the handbook pages, then their PDFs (`python -m build_hooks handbooks`).
+5. **offline**: service-worker.js, which keeps every built file for offline use
+   (`python -m build_hooks offline`); last, so it lists the handbooks too.
 
 Zensical has no option for the output folder: `--site-dir` sets TOOLKIT_SITE_DIR, which
 mkdocs.yml's `site_dir: !ENV [TOOLKIT_SITE_DIR, site]` reads (MkDocs gets `-d` as well).
@@ -163,9 +165,21 @@ def _handbooks(build: Build) -> None:
         raise BuildFailed("the handbooks could not be made") from None
 
 
+def _offline(build: Build) -> None:
+    from . import offline
+    from .handbooks import HandbookError, load_config
+
+    site = build.resolved_site_dir()
+    try:
+        print(offline.format_report(offline.write_worker(site, load_config(build.config_file)), site))
+    except (offline.OfflineError, HandbookError) as error:
+        raise BuildFailed(f"the service worker: {error}") from None
+
+
 def run_build(build: Build) -> None:
     """Every step of a build, in order; raises BuildFailed at the first that fails."""
-    steps = (("check", _check), ("engine", _engine), ("search", _search), ("verify", _verify), ("handbooks", _handbooks))
+    steps = (("check", _check), ("engine", _engine), ("search", _search), ("verify", _verify), ("handbooks", _handbooks),
+             ("offline", _offline))
     for name, action in steps:
         _step(build, name, lambda: action(build))
 

@@ -17,11 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness import (CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, ROOT, SLOW_MACHINE_TIMEOUT_MS, HarnessError,
-                     serve_with_nginx, serve_with_python)
+from harness import (CHROMIUM, CHROMIUM_ARGS, ENGINE_SITES, LOCAL_ORIGINS, ROOT, SLOW_MACHINE_TIMEOUT_MS,
+                     HarnessError, serve_with_nginx, serve_with_python)
 
-# Origins of the servers the tests start (the Python one, nginx): the only hosts pages may use.
-LOCAL_ORIGINS: set[str] = set()
 
 # Chromium writes its profile and caches under these; keep them out of the user's home.
 _scratch = Path(tempfile.mkdtemp(prefix="toolkit-tests-"))
@@ -95,6 +93,14 @@ def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing. 'make test' installs Debian's chromium package.", pytrace=False)
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Service workers are blocked unless a test allows them (tests/test_offline.py, with the
+    browser_context_args marker): else each new context would store the whole site in the
+    background while a test counts its requests or times it."""
+    return {**browser_context_args, "service_workers": "block"}
 
 
 @pytest.fixture(scope="session")

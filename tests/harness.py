@@ -37,6 +37,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Origins of the servers the tests start (the Python one, nginx): the only hosts pages may use.
+# conftest.py's guard reads it; a test that starts a server of its own adds that server's origin.
+LOCAL_ORIGINS: set[str] = set()
+
+
 class HarnessError(Exception):
     """A server could not start; the message says why."""
 

@@ -18,7 +18,9 @@ from harness import ROOT
 
 MAX_LINES = 60
 SCRIPT = ROOT / "tests" / "function_lengths.mjs"
-FILES = sorted(ROOT.glob("docs/assets/javascripts/*.js")) + sorted(ROOT.glob("overrides/assets/javascripts/**/*.js"))
+FILES = (sorted(ROOT.glob("docs/assets/javascripts/*.js")) + sorted(ROOT.glob("overrides/assets/javascripts/**/*.js"))
+         + sorted(ROOT.glob("build_hooks/*.js")))
+
 
 def measure(paths: list[Path]) -> list[dict]:
     node = shutil.which("node")
