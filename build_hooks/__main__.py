@@ -14,6 +14,8 @@
         a live rebuild with either engine (what `make serve` runs)
     python -m build_hooks search [--site site]
         after the engine: the search index of what readers read (run by `build`)
+    python -m build_hooks precompress [--site site]
+        last: .gz and .br copies of the text files and the Python runtime (run by `build`)
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     books = sub.add_parser("handbooks", help="after the engine: print the handbooks (HTML and PDF) into site/handbooks/")
     verify = sub.add_parser("verify", help="after the engine: check every page has what the page transforms add")
     find = sub.add_parser("search", help="after the engine: write the site's search index")
+    packed = sub.add_parser("precompress", help="last: write .gz and .br copies beside the text files and the runtime")
+    packed.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     for after in (books, verify, find):
         after.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
         after.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the toolkit's mkdocs.yml")
@@ -60,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "search":
         return _search(args.site)
+
+    if args.command == "precompress":
+        return _precompress(args.site)
 
     if args.command == "handbooks":
         from . import handbooks
@@ -109,6 +116,17 @@ def _engine(args) -> int:
         print(f"The {args.engine} build failed: {error}.", file=sys.stderr)
         return 1
     print(engines.summary(build))
+    return 0
+
+
+def _precompress(site: Path) -> int:
+    from . import precompress
+
+    try:
+        print(precompress.format_report(precompress.precompress_site(site), site))
+    except precompress.PrecompressError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
