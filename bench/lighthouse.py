@@ -74,6 +74,9 @@ def summarise(report: dict, origin: str) -> dict:
     row = {"performance": report["categories"]["performance"]["score"],
            "accessibility": report["categories"]["accessibility"]["score"]}
     row.update({key: audits[name].get("numericValue") for key, name in METRICS.items()})
+    # Lighthouse's own measure of this machine's speed: it scales what it saw by 4 whatever the
+    # machine, so a lower index (a slower or busier machine) means lower performance scores.
+    row["benchmark_index"] = (report.get("environment") or {}).get("benchmarkIndex")
     shifted = (audits.get("layout-shifts", {}).get("details") or {}).get("items", [])
     row["shifted"] = [(item.get("node") or {}).get("selector", "?") for item in shifted[:3]]
     row["failed_accessibility"] = sorted(ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]

@@ -287,8 +287,10 @@ def _lighthouse_table(lighthouse: dict) -> tuple[str, list[str], list[list[str]]
              str(len(page["outside_requests"])), target(kind, page)]
             for kind, page in lighthouse["pages"].items()]
     runs = max(page.get("runs", 1) for page in lighthouse["pages"].values())
+    speeds = [page["benchmark_index"] for page in lighthouse["pages"].values() if page.get("benchmark_index")]
+    speed = f"; machine's benchmark index {min(speeds):.0f} to {max(speeds):.0f}" if speeds else ""
     return (f"Lighthouse {lighthouse['version']}, {lighthouse['form_factor']}, nginx with the shipped config "
-            f"({runs} run(s) a page, the median kept); targets: performance {PERFORMANCE_TARGET:g}+ and accessibility "
+            f"({runs} run(s) a page, the median kept{speed}); targets: performance {PERFORMANCE_TARGET:g}+ and accessibility "
             f"{ACCESSIBILITY_TARGET:g} on {', '.join(LIGHTHOUSE_SCORED)}; layout shift {SHIFT_TARGET:g} or less everywhere",
             ["Page kind", "Page", "Performance", "Accessibility", "Layout shift", "LCP", "TBT", "FCP",
              "What shifted", "Accessibility failures", "Outside requests", "Targets"], rows)

@@ -19,7 +19,7 @@ def _report(url="http://127.0.0.1:8080/", outside=()) -> dict:
     audits["layout-shifts"] = {"details": {"items": [{"node": {"selector": "div.dt-wizard"}}]}}
     audits["network-requests"] = {"details": {"items": [{"url": url}, {"url": "data:image/svg+xml,x"},
                                                         *({"url": u} for u in outside)]}}
-    return {"finalDisplayedUrl": url, "audits": audits, "categories": {
+    return {"finalDisplayedUrl": url, "audits": audits, "environment": {"benchmarkIndex": 1234.5}, "categories": {
         "performance": {"score": 0.9},
         "accessibility": {"score": 0.96, "auditRefs": [{"id": "color-contrast", "weight": 7},
                                                        {"id": "image-alt", "weight": 10}]}}}
@@ -28,7 +28,7 @@ def _report(url="http://127.0.0.1:8080/", outside=()) -> dict:
 def test_a_report_is_read_into_scores_metrics_shifts_and_outside_requests():
     row = lighthouse.summarise(_report(outside=["https://fonts.example.com/a.css"]), "127.0.0.1:8080")
     assert row["performance"] == 0.9 and row["accessibility"] == 0.96 and row["cls"] == 0.08
-    assert row["shifted"] == ["div.dt-wizard"]
+    assert row["shifted"] == ["div.dt-wizard"] and row["benchmark_index"] == 1234.5
     assert row["failed_accessibility"] == ["color-contrast"]
     assert row["outside_requests"] == ["https://fonts.example.com/a.css"]
 
