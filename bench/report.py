@@ -283,7 +283,8 @@ def _lighthouse_table(lighthouse: dict) -> tuple[str, list[str], list[list[str]]
 
     rows = [[kind, page["path"] or "(home)", f"{page['performance']:.2f}", f"{page['accessibility']:.2f}",
              f"{page['cls']:.3f}", _ms(page["lcp_ms"]), _ms(page["tbt_ms"]), _ms(page["fcp_ms"]),
-             ", ".join(page["shifted"]) or "none", ", ".join(page["failed_accessibility"]) or "none",
+             "not named (Lighthouse error)" if page["shifted"] is None else ", ".join(page["shifted"]) or "none",
+             ", ".join(page["failed_accessibility"]) or "none",
              str(len(page["outside_requests"])), target(kind, page)]
             for kind, page in lighthouse["pages"].items()]
     runs = max(page.get("runs", 1) for page in lighthouse["pages"].values())

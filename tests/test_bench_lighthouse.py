@@ -33,6 +33,14 @@ def test_a_report_is_read_into_scores_metrics_shifts_and_outside_requests():
     assert row["outside_requests"] == ["https://fonts.example.com/a.css"]
 
 
+def test_shifted_elements_lighthouse_could_not_name_are_not_reported_as_none():
+    broken = _report()
+    broken["audits"]["layout-shifts"] = {"scoreDisplayMode": "error", "errorMessage": "RootCauses failed"}
+    row = lighthouse.summarise(broken, "127.0.0.1:8080")
+    assert row["shifted"] is None and row["errors"] == ["layout-shifts"]
+    assert row["cls"] == 0.08, "the shift itself is still read"
+
+
 def test_a_page_lighthouse_could_not_load_is_a_clear_error():
     with pytest.raises(BenchError, match="could not measure .*NO_FCP"):
         lighthouse.summarise({**_report(), "runtimeError": {"code": "NO_FCP"}}, "127.0.0.1:8080")
