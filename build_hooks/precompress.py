@@ -111,7 +111,18 @@ def precompress_site(site: Path, cache: Path | None = CACHE) -> list[Twin]:
                 written.append(Twin(source, encoding, len(packed), len(data)))
             elif twin.exists():
                 twin.unlink()
+    _remove_orphans(site)
     return written
+
+
+def _remove_orphans(site: Path) -> None:
+    """Twins left by an earlier build whose file is gone (an engine that does not empty the site
+    folder), so the folder holds nothing a server could send for a page that no longer exists."""
+    for encoding in ENCODINGS:
+        for twin in site.rglob(f"*{encoding}"):
+            source = twin.with_name(twin.name[: -len(encoding)])
+            if source.suffix.lower() in COMPRESSIBLE and not source.exists():
+                twin.unlink()
 
 
 def format_report(twins: list[Twin], site: Path) -> str:

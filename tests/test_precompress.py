@@ -43,8 +43,8 @@ def test_the_build_wrote_twins_that_decompress_to_their_file(site_dir):
 
 @pytest.fixture
 def small_site(tmp_path):
-    """A made-up site: a page that compresses, a tiny file, an image, and a script of random bytes
-    left with a stale twin from an earlier build."""
+    """A made-up site: a page that compresses, a tiny file, an image, a script of random bytes
+    left with a stale twin from an earlier build, and the twin of a page since removed."""
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
     (site / "index.html").write_text("<p>Report harassment to the police.</p>\n" * 200)
@@ -52,6 +52,7 @@ def small_site(tmp_path):
     (site / "assets" / "logo.png").write_bytes(b"\x89PNG" + os.urandom(4000))
     (site / "assets" / "noise.js").write_bytes(os.urandom(4000))
     (site / "assets" / "noise.js.gz").write_bytes(gzip.compress(b"an old build's script"))
+    (site / "removed.html.br").write_bytes(b"a page an earlier build had")
     return site
 
 
