@@ -93,6 +93,7 @@ def targets(results: dict) -> list[dict]:
         loads = len(load["cold_runs"]) + len(load["warm_runs"])
         out.append(_target("no-long-tasks", "No long tasks on the main thread", tasks, lambda v: v == 0,
                            lambda v: f"{v} in {loads} loads and {step['n']} answers"))
+    out += lighthouse_targets(results.get("lighthouse"))
     build = results.get("build")
     if build:
         sample = build[0]
@@ -110,6 +111,35 @@ def targets(results: dict) -> list[dict]:
                            ratio, lambda v: v <= FLAT_RATIO,
                            lambda v: f"{small['cpu_per_page_ms']:.1f} to {large['cpu_per_page_ms']:.1f} ms CPU a page ({v:.2f}x)"))
     return out
+
+
+# Lighthouse's targets: on these pages performance and accessibility; layout shift on every page.
+LIGHTHOUSE_SCORED = ("home", "tool", "incident log", "law")
+PERFORMANCE_TARGET, ACCESSIBILITY_TARGET, SHIFT_TARGET = 0.95, 1.0, 0.05
+
+
+def lighthouse_targets(lighthouse: dict | None) -> list[dict]:
+    if not lighthouse:
+        return []
+    pages = lighthouse["pages"]
+    scored = [kind for kind in LIGHTHOUSE_SCORED if kind in pages]
+
+    def each(key, fmt):
+        return ", ".join(f"{kind} {fmt(pages[kind][key])}" for kind in scored)
+
+    lowest = lambda key: min((pages[k][key] for k in scored if pages[k][key] is not None), default=None)  # noqa: E731
+    shifts = [page["cls"] for page in pages.values() if page["cls"] is not None]
+    return [
+        _target("lighthouse-performance", f"Lighthouse performance {PERFORMANCE_TARGET:g} or more (mobile) on "
+                + ", ".join(scored), lowest("performance"), lambda v: v >= PERFORMANCE_TARGET,
+                lambda v: each("performance", lambda x: f"{x:.2f}")),
+        _target("lighthouse-accessibility", f"Lighthouse accessibility {ACCESSIBILITY_TARGET:g} on " + ", ".join(scored),
+                lowest("accessibility"), lambda v: v >= ACCESSIBILITY_TARGET,
+                lambda v: each("accessibility", lambda x: f"{x:.2f}")),
+        _target("layout-shift", f"Cumulative layout shift {SHIFT_TARGET:g} or less on every page kind (Lighthouse, mobile)",
+                max(shifts) if shifts else None, lambda v: v <= SHIFT_TARGET,
+                lambda v: f"{v:.3f} at most, over {len(shifts)} page kinds"),
+    ]
 
 
 def _target(key, text, value, test, describe) -> dict:
@@ -152,6 +182,9 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     wiz = results.get("wizards")
     if wiz:
         out.append(_wizards_table(wiz))
+        out.append(_bytes_table(wiz, results.get("runtime_bytes")))
+    if results.get("lighthouse"):
+        out.append(_lighthouse_table(results["lighthouse"]))
     if results.get("targets"):
         out.append(("Targets (reported, not asserted)", ["Target", "Measured", "Result"],
                     [[t["target"], t["measured"], _met(t["met"])] for t in results["targets"]]))
@@ -216,6 +249,52 @@ def _wizards_table(wiz: dict) -> tuple[str, list[str], list[list[str]]]:
     return (f"Wizards in Chromium (loads: tools/{wiz['load_tool']}/, {wiz['runs']} cold and {wiz['runs']} warm "
             f"a column; answers: up to {wiz['paths_per_tool']} full paths of each of {len(wiz['tools'])} tools)",
             ["", *(names[v] for v in ("worker", "main-thread", "no-python"))], rows)
+
+
+def _bytes_table(wiz: dict, runtime: dict | None) -> tuple[str, list[str], list[list[str]]]:
+    """What a wizard load moves, cold and warm, and the runtime by encoding with the saving."""
+    load = wiz["loading"]["worker"]
+    rows = [["A wizard load, cold profile (on the network / as files)",
+             f"{_mb(load['cold']['compressed_bytes'])} / {_mb(load['cold']['uncompressed_bytes'])}",
+             f"{load['cold']['requests']:g} requests"],
+            ["A wizard load, warm profile (on the network)", _mb(load["warm"]["compressed_bytes"]),
+             f"{load['warm']['requests']:g} requests"]]
+    if runtime:
+        plain = runtime["totals"]["uncompressed"]
+        for name, label in (("uncompressed", "none"), ("gzip", "gzip (gzip_static)"), ("brotli", "brotli (brotli_static)")):
+            total = runtime["totals"].get(name)
+            saving = runtime["saving"].get(name)
+            rows.append([f"The Python runtime ({len(runtime['files'])} files), sent with {label}",
+                         _mb(total) if total is not None else f"not measured: {runtime.get('brotli_missing', '')}",
+                         "" if saving is None else f"{_pct(saving)} smaller than uncompressed ({_mb(plain - total)} saved)"])
+    return (f"Bytes (tools/{wiz['load_tool']}/, nginx with the shipped config; Chromium asks for brotli only over HTTPS)",
+            ["", "Bytes", "Notes"], rows)
+
+
+def _lighthouse_table(lighthouse: dict) -> tuple[str, list[str], list[list[str]]]:
+    """Lighthouse's scores and metrics per page kind, against the targets."""
+    def target(kind, page):
+        if page["cls"] is None:
+            return "n/a"
+        met = page["cls"] <= SHIFT_TARGET
+        if kind in LIGHTHOUSE_SCORED:
+            met = met and page["performance"] >= PERFORMANCE_TARGET and page["accessibility"] >= ACCESSIBILITY_TARGET
+        return _met(met)
+
+    rows = [[kind, page["path"] or "(home)", f"{page['performance']:.2f}", f"{page['accessibility']:.2f}",
+             f"{page['cls']:.3f}", _ms(page["lcp_ms"]), _ms(page["tbt_ms"]), _ms(page["fcp_ms"]),
+             "not named (Lighthouse error)" if page["shifted"] is None else ", ".join(page["shifted"]) or "none",
+             ", ".join(page["failed_accessibility"]) or "none",
+             str(len(page["outside_requests"])), target(kind, page)]
+            for kind, page in lighthouse["pages"].items()]
+    runs = max(page.get("runs", 1) for page in lighthouse["pages"].values())
+    speeds = [page["benchmark_index"] for page in lighthouse["pages"].values() if page.get("benchmark_index")]
+    speed = f"; machine's benchmark index {min(speeds):.0f} to {max(speeds):.0f}" if speeds else ""
+    return (f"Lighthouse {lighthouse['version']}, {lighthouse['form_factor']}, nginx with the shipped config "
+            f"({runs} run(s) a page, the median kept{speed}); targets: performance {PERFORMANCE_TARGET:g}+ and accessibility "
+            f"{ACCESSIBILITY_TARGET:g} on {', '.join(LIGHTHOUSE_SCORED)}; layout shift {SHIFT_TARGET:g} or less everywhere",
+            ["Page kind", "Page", "Performance", "Accessibility", "Layout shift", "LCP", "TBT", "FCP",
+             "What shifted", "Accessibility failures", "Outside requests", "Targets"], rows)
 
 
 def _engines_table(build: list[dict]) -> tuple[str, list[str], list[list[str]]]:
