@@ -20,6 +20,9 @@ README_END = "<!-- bench:end -->"
 # Per-page build time counts as flat when the largest toolkit's is at most this many times the
 # 100-page toolkit's.
 FLAT_RATIO = 1.25
+# Navigation start to Python ready, medians, in the product (the worker with its fast start).
+READY_COLD_S = 2.5
+READY_WARM_S = 0.5
 
 
 # --- the machine ------------------------------------------------------------------------------
@@ -81,10 +84,13 @@ def targets(results: dict) -> list[dict]:
         out.append(_target("first-question", "First question answerable within 100 ms of DOMContentLoaded",
                            max(first) if first else None, lambda v: v <= 100,
                            lambda v: f"{v:.0f} ms after DOMContentLoaded (slower of cold and warm medians)"))
-        out.append(_target("python-ready-cold", "Python ready within 3 s, cold profile",
-                           load["cold"]["engine_ready_ms"], lambda v: v <= 3000, lambda v: f"{v / 1000:.2f} s (median)"))
-        out.append(_target("python-ready-warm", "Python ready within 1 s, warm profile",
-                           load["warm"]["engine_ready_ms"], lambda v: v <= 1000, lambda v: f"{v / 1000:.2f} s (median)"))
+        out.append(_target("python-ready-cold", f"Python ready within {_s(READY_COLD_S)}, cold profile (first visit)",
+                           load["cold"]["engine_ready_ms"], lambda v: v <= 1000 * READY_COLD_S,
+                           lambda v: _against(v, READY_COLD_S)))
+        out.append(_target("python-ready-warm", f"Python ready within {_s(READY_WARM_S)}, warm profile "
+                           "(a later visit: disk cache and the kept snapshot)",
+                           load["warm"]["engine_ready_ms"], lambda v: v <= 1000 * READY_WARM_S,
+                           lambda v: _against(v, READY_WARM_S)))
         step = wiz["step_summary"]["worker"]["step_ms"]
         out.append(_target("step-p95", "Answer to next step 50 ms or less at the 95th percentile",
                            step["p95"], lambda v: v <= 50, lambda v: f"{v:.1f} ms p95 over {step['n']} answers"))
@@ -140,6 +146,12 @@ def lighthouse_targets(lighthouse: dict | None) -> list[dict]:
                 max(shifts) if shifts else None, lambda v: v <= SHIFT_TARGET,
                 lambda v: f"{v:.3f} at most, over {len(shifts)} page kinds"),
     ]
+
+
+def _against(ms: float, target_s: float) -> str:
+    """A median against its target, saying by how much a missed one was missed."""
+    over = ms / 1000 - target_s
+    return f"{ms / 1000:.2f} s (median)" + (f", {over:.2f} s over" if over > 0 else "")
 
 
 def _target(key, text, value, test, describe) -> dict:
@@ -214,16 +226,24 @@ def _build_table(build: list[dict]) -> tuple[str, list[str], list[list[str]]]:
 def _wizards_table(wiz: dict) -> tuple[str, list[str], list[list[str]]]:
     """The wizards in Chromium: the product against its two baselines."""
     load, steps = wiz["loading"], wiz["step_summary"]
-    names = {"worker": "Worker (product)", "main-thread": "Main thread (baseline)", "no-python": "No Python (baseline)"}
+    names = {"worker": "Worker, fast start (product)", "plain-start": "Worker, plain start (no snapshot)",
+             "main-thread": "Main thread (baseline)", "no-python": "No Python (baseline)"}
+    variants = [v for v in names if v in load]  # results from before the plain-start column lack it
 
     def each(fn):
-        return [fn(v) for v in ("worker", "main-thread", "no-python")]
+        return [fn(v) for v in variants]
 
     def step(variant, key):
         if variant not in steps:
             return "n/a"
         s = steps[variant][key]
         return "n/a" if s["median"] is None else f"{s['median']:.1f} / {s['p95']:.1f} ms (n={s['n']})"
+
+    def starts(variant, kind):
+        counted = load[variant][kind].get("starts")
+        if variant == "no-python" or not counted:
+            return "n/a"
+        return ", ".join(f"{n} {name}" for name, n in counted.items() if n) or "n/a"
 
     rows = [
         ["DOMContentLoaded, cold / warm", *each(lambda v: f"{_ms(load[v]['cold']['dcl_ms'])} / {_ms(load[v]['warm']['dcl_ms'])}")],
@@ -232,6 +252,7 @@ def _wizards_table(wiz: dict) -> tuple[str, list[str], list[list[str]]]:
                f"{_ms(load[v]['cold']['first_question_after_dcl_ms'])} / {_ms(load[v]['warm']['first_question_after_dcl_ms'])}")],
         ["Python ready from navigation, cold", *each(lambda v: _s(_sec(load[v]["cold"]["engine_ready_ms"])))],
         ["Python ready from navigation, warm", *each(lambda v: _s(_sec(load[v]["warm"]["engine_ready_ms"])))],
+        ["Starts used, cold / warm (dt:python-start)", *each(lambda v: f"{starts(v, 'cold')} / {starts(v, 'warm')}")],
         ["Long tasks a load, cold / warm (longest)",
          *each(lambda v: f"{load[v]['cold']['longtasks_per_load']:g} / {load[v]['warm']['longtasks_per_load']:g} "
                          f"({_ms(max(load[v]['cold']['longest_task_ms'], load[v]['warm']['longest_task_ms']))})")],
@@ -248,7 +269,7 @@ def _wizards_table(wiz: dict) -> tuple[str, list[str], list[list[str]]]:
     ]
     return (f"Wizards in Chromium (loads: tools/{wiz['load_tool']}/, {wiz['runs']} cold and {wiz['runs']} warm "
             f"a column; answers: up to {wiz['paths_per_tool']} full paths of each of {len(wiz['tools'])} tools)",
-            ["", *(names[v] for v in ("worker", "main-thread", "no-python"))], rows)
+            ["", *(names[v] for v in variants)], rows)
 
 
 def _bytes_table(wiz: dict, runtime: dict | None) -> tuple[str, list[str], list[list[str]]]:
