@@ -80,13 +80,15 @@ serve: build
 	@echo "Serving the toolkit, built by $(ENGINE), on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(PY) -m build_hooks serve --engine $(ENGINE) --dev-addr $(HOST):$(PORT)
 
-# Debian packages the tests need (a browser, PDF tools, the web server councils deploy with);
+# Debian packages the tests need (a browser, PDF tools, the web server councils deploy with and
+# its brotli module, for the precompressed runtime);
 # installed only when missing.
 system-packages:
 	@missing=""; \
 	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "Installing Debian packages:$$missing"; \
 	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \

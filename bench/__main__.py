@@ -1,8 +1,9 @@
-"""`python -m bench` (what `make bench` runs): build scaling and wizard responsiveness, measured
-side by side, printed as a table and written to bench/results/latest.json and latest.md, with the
+"""`python -m bench` (what `make bench` runs): build scaling, wizard responsiveness, the bytes the
+Python runtime costs to send, and Lighthouse's mobile scores, measured side by side, printed as a table and written to bench/results/latest.json and latest.md, with the
 table copied into the README's Benchmarks section.
 
-Needs the built site (`make build`), Debian's Chromium and nginx (`make test` installs them).
+Needs the built site (`make build`), Debian's Chromium and nginx (`make test` installs them), and
+Lighthouse from node_modules (`npm ci`).
 Timings are reported against the targets, never asserted.
 """
 
@@ -54,7 +55,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="cold and warm page loads per variant (default: 3)")
     parser.add_argument("--paths", type=_positive, default=10, help="full answer paths per tool (default: 10)")
     parser.add_argument("--skip-build", action="store_true", help="skip the build-scaling part")
-    parser.add_argument("--skip-browser", action="store_true", help="skip the Chromium part")
+    parser.add_argument("--skip-browser", action="store_true",
+                        help="skip every part that needs Chromium or nginx (the wizards, the runtime's bytes, Lighthouse)")
+    parser.add_argument("--skip-lighthouse", action="store_true", help="skip Lighthouse only")
+    parser.add_argument("--lighthouse-runs", type=_positive, default=1,
+                        help="Lighthouse runs a page; the median run is kept (default: 1)")
     parser.add_argument("--quick", action="store_true",
                         help="a smoke run: the sample and a 60-page toolkit, 1 run each, 1 path per tool")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json and latest.md")
@@ -77,7 +82,8 @@ def run(args: argparse.Namespace, progress=print) -> dict:
 
     results: dict = {"schema": 1, "started": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                      "settings": {"sizes": args.sizes, "runs": args.runs, "large_runs": args.large_runs,
-                                  "browser_runs": args.browser_runs, "paths_per_tool": args.paths}}
+                                  "browser_runs": args.browser_runs, "paths_per_tool": args.paths,
+                                  "lighthouse_runs": args.lighthouse_runs}}
     with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as scratch:
         work = Path(scratch)
         if not args.skip_build:
@@ -89,6 +95,7 @@ def run(args: argparse.Namespace, progress=print) -> dict:
 
             (work / "browser").mkdir()
             results["wizards"] = wizards(ROOT / "site", args.browser_runs, args.paths, work / "browser", say)
+            _bytes_and_lighthouse(args, results, work, say)
     results["machine"] = report.machine((results.get("wizards") or {}).get("chromium"))
     loads.append(os.getloadavg()[0])
     results["load_averages"] = [round(v, 2) for v in loads]
@@ -96,6 +103,17 @@ def run(args: argparse.Namespace, progress=print) -> dict:
     results["duration_s"] = time.monotonic() - started
     results["targets"] = report.targets(results)
     return results
+
+
+def _bytes_and_lighthouse(args: argparse.Namespace, results: dict, work: Path, say) -> None:
+    from .lighthouse import PAGES, lighthouse
+    from .transfer import runtime_bytes
+
+    say("The Python runtime as nginx sends it: uncompressed, gzip, brotli")
+    results["runtime_bytes"] = runtime_bytes(ROOT / "site", work / "transfer", say)
+    if not args.skip_lighthouse:
+        say(f"Lighthouse (mobile) on {len(PAGES)} pages, {args.lighthouse_runs} run(s) each")
+        results["lighthouse"] = lighthouse(ROOT / "site", args.lighthouse_runs, work / "lighthouse", say)
 
 
 def _earlier(path: Path) -> dict:

@@ -1,12 +1,17 @@
-"""Wizards in Chromium, served by nginx with the shipped deploy/nginx.conf, side by side with two
-baselines, in the same run:
+"""Wizards in Chromium, served by nginx with the shipped deploy/nginx.conf, side by side with
+three baselines, in the same run:
 
-- `worker`: the product. The tool page as built: Python (Pyodide) starts in a module Web Worker.
+- `worker`: the product. The tool page as built: Python (Pyodide) starts in a module Web Worker,
+  from the memory snapshot the reader's browser kept on an earlier visit when it has one.
+- `plain-start`: the same page with the snapshot cache emptied before every load (through the
+  DevTools protocol), so every start is plain: what the product did before it kept snapshots.
 - `main-thread`: the same page with Python loaded on the page's main thread, as other
   Pyodide-in-docs sites do (bench/main_thread.js stands in for the Worker and runs the unchanged
   python-worker.js on the page). Generated into a temporary copy of the site, never shipped.
 - `no-python`: the same page without the wizard script: the first question as built, and the
   tool's logic written out ("How this tool decides"), with no Python at all.
+
+Which start the worker used is read from its `dt:python-start:snapshot` or `:plain` mark.
 
 What is read, all from the page itself: the wizard's performance marks (`dt:first-question`,
 `dt:engine-ready`) and measures (`dt:step`), Navigation Timing, main-thread long tasks (a
@@ -35,7 +40,8 @@ from .toolkit import ROOT, BenchError
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
 from harness import CHROMIUM, CHROMIUM_ARGS, HarnessError, serve_with_nginx  # noqa: E402
-VARIANTS = ("worker", "main-thread", "no-python")
+VARIANTS = ("worker", "plain-start", "main-thread", "no-python")
+SNAPSHOT_CACHE = "toolkit-python-snapshot"  # python-snapshot.js
 READY_TIMEOUT = 120_000  # ms: Pyodide can take 10+ s on a loaded 2-core machine
 STEP_TIMEOUT = 30_000
 
@@ -73,6 +79,8 @@ _PAGE_METRICS = """() => {
     load_ms: nav.loadEventEnd || null,
     first_question_ms: mark("dt:first-question"),
     engine_ready_ms: mark("dt:engine-ready"),
+    python_start: performance.getEntriesByType("mark").map((m) => m.name)
+      .find((name) => name.startsWith("dt:python-start:"))?.slice("dt:python-start:".length) ?? null,
     longtasks: window.__bench.longtasks,
     longtask_error: window.__bench.longtaskError ?? null,
   };
@@ -105,8 +113,8 @@ def prepare_site(site: Path, dest: Path, tools: list[str]) -> dict[str, dict[str
         (page.parent / "main-thread.html").write_text(
             html.replace(found[0], f'<script src="{shim}"></script>\n{found[0]}'), encoding="utf-8")
         (page.parent / "no-python.html").write_text(html.replace(found[0], ""), encoding="utf-8")
-        pages[tool] = {"worker": f"tools/{tool}/", "main-thread": f"tools/{tool}/main-thread.html",
-                       "no-python": f"tools/{tool}/no-python.html"}
+        pages[tool] = {"worker": f"tools/{tool}/", "plain-start": f"tools/{tool}/",
+                       "main-thread": f"tools/{tool}/main-thread.html", "no-python": f"tools/{tool}/no-python.html"}
     return pages
 
 
@@ -165,6 +173,10 @@ class Browser:
         network to go quiet); return the page's timings, long tasks and bytes."""
         context, page = self.open(profile)
         try:
+            if variant == "plain-start":
+                origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+                context.new_cdp_session(page).send("Storage.clearDataForOrigin",
+                                                   {"origin": origin, "storageTypes": "cache_storage"})
             requests = []
             page.on("requestfinished", lambda request: requests.append(request))
             page.goto(url, wait_until="domcontentloaded")
@@ -173,6 +185,8 @@ class Browser:
             page.wait_for_load_state("networkidle")
             metrics = page.evaluate(_PAGE_METRICS)
             metrics["bytes"] = self.bytes(requests)
+            if metrics["python_start"] == "plain" and variant in ("worker", "plain-start"):
+                wait_kept(page)  # so the next load in this profile finds it, as a reader's next visit would
             return metrics
         finally:
             context.close()
@@ -209,6 +223,15 @@ def wait_ready(page) -> None:
                              f"within {READY_TIMEOUT // 1000} s. The page says: {status.strip()!r}.")
         time.sleep(0.1)
     time.sleep(0.2)  # let the long-task observer deliver its last entries
+
+
+def wait_kept(page, timeout_s: float = 60) -> None:
+    """Wait until the worker has put its snapshot in Cache Storage (after Python was ready)."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate("(name) => caches.open(name).then((c) => c.keys()).then((k) => k.length)", SNAPSHOT_CACHE):
+        if time.monotonic() > deadline:
+            raise BenchError(f"{page.url}: the worker kept no Python snapshot within {timeout_s:.0f} s of a plain start")
+        time.sleep(0.1)
 
 
 def _quantile(values: list[float], q: float) -> float | None:
@@ -248,7 +271,8 @@ def loading(browser: Browser, base: str, pages: dict, tool: str, runs: int, work
 
 def _ready_text(run: dict) -> str:
     ready = run["engine_ready_ms"]
-    text = f"Python ready at {ready:.0f} ms" if ready is not None else f"DOMContentLoaded at {run['dcl_ms']:.0f} ms"
+    text = (f"Python ready at {ready:.0f} ms ({run['python_start']} start)" if ready is not None
+            else f"DOMContentLoaded at {run['dcl_ms']:.0f} ms")
     return f"{text}, {len(run['longtasks'])} long task(s), {run['bytes']['compressed'] / 1e6:.2f} MB transferred"
 
 
@@ -287,6 +311,7 @@ def _load_summary(runs: list[dict]) -> dict:
         "compressed_bytes": statistics.median(r["bytes"]["compressed"] for r in runs),
         "uncompressed_bytes": statistics.median(r["bytes"]["uncompressed"] for r in runs),
         "requests": statistics.median(r["bytes"]["requests"] for r in runs),
+        "starts": {kind: sum(r.get("python_start") == kind for r in runs) for kind in ("snapshot", "plain")},
     }
 
 

@@ -3,7 +3,10 @@
 // runs the unchanged python-worker.js on the page's own thread, so the page, the wizard and the
 // messages are the same as the product's; only the thread Python runs on differs.
 // bench/browser.py puts this file in a temporary copy of the site and loads it before wizard.js.
+// Cache Storage is hidden from the page, so the baseline starts plainly every time, as those
+// sites do, and never from the product's memory snapshot.
 (() => {
+  Object.defineProperty(window, "caches", { value: undefined, configurable: true });
   const pagePostMessage = window.postMessage.bind(window);
   let current = null;
 

@@ -15,7 +15,9 @@
     python -m build_hooks search [--site site]
         after the engine: the search index of what readers read (run by `build`)
     python -m build_hooks offline [--site site] [-f mkdocs.yml]
-        last: service-worker.js, which keeps the built site for offline use (run by `build`)
+        last but one: service-worker.js, which keeps the built site for offline use (run by `build`)
+    python -m build_hooks precompress [--site site]
+        last: .gz and .br copies of the text files and the Python runtime (run by `build`)
 """
 
 from __future__ import annotations
@@ -41,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     books = sub.add_parser("handbooks", help="after the engine: print the handbooks (HTML and PDF) into site/handbooks/")
     verify = sub.add_parser("verify", help="after the engine: check every page has what the page transforms add")
     find = sub.add_parser("search", help="after the engine: write the site's search index")
-    keep = sub.add_parser("offline", help="last: write service-worker.js, which keeps the site for offline use")
+    keep = sub.add_parser("offline", help="last but one: write service-worker.js, which keeps the site for offline use")
+    packed = sub.add_parser("precompress", help="last: write .gz and .br copies beside the text files and the runtime")
+    packed.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     for after in (books, verify, find, keep):
         after.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
         after.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the toolkit's mkdocs.yml")
@@ -66,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "offline":
         return _offline(args.site, args.config_file)
+
+    if args.command == "precompress":
+        return _precompress(args.site)
 
     if args.command == "handbooks":
         from . import handbooks
@@ -115,6 +122,17 @@ def _engine(args) -> int:
         print(f"The {args.engine} build failed: {error}.", file=sys.stderr)
         return 1
     print(engines.summary(build))
+    return 0
+
+
+def _precompress(site: Path) -> int:
+    from . import precompress
+
+    try:
+        print(precompress.format_report(precompress.precompress_site(site), site))
+    except precompress.PrecompressError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

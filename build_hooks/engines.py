@@ -14,7 +14,9 @@ A build is, in order, and stops at the first step that fails:
    without build_hooks.extension, or an engine that skipped it, fails here by file and line.
 4. **handbooks**: the handbook pages, then their PDFs (`python -m build_hooks handbooks`).
 5. **offline**: service-worker.js, which keeps every built file for offline use
-   (`python -m build_hooks offline`); last, so it lists the handbooks too.
+   (`python -m build_hooks offline`); after the handbooks, so it lists them too.
+6. **precompress**: `.gz` and `.br` copies of the text files and the Python runtime, for servers
+   that send them as they are (build_hooks.precompress). Last, so every file before it is final.
 
 Zensical has no option for the output folder: `--site-dir` sets TOOLKIT_SITE_DIR, which
 mkdocs.yml's `site_dir: !ENV [TOOLKIT_SITE_DIR, site]` reads (MkDocs gets `-d` as well).
@@ -176,10 +178,21 @@ def _offline(build: Build) -> None:
         raise BuildFailed(f"the service worker: {error}") from None
 
 
+def _precompress(build: Build) -> None:
+    from . import precompress
+
+    site = build.resolved_site_dir()
+    try:
+        print(precompress.format_report(precompress.precompress_site(site), site))
+    except precompress.PrecompressError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise BuildFailed("the precompressed copies could not be made") from None
+
+
 def run_build(build: Build) -> None:
     """Every step of a build, in order; raises BuildFailed at the first that fails."""
     steps = (("check", _check), ("engine", _engine), ("search", _search), ("verify", _verify), ("handbooks", _handbooks),
-             ("offline", _offline))
+             ("offline", _offline), ("precompress", _precompress))
     for name, action in steps:
         _step(build, name, lambda: action(build))
 

@@ -19,6 +19,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -213,6 +214,24 @@ def _read_built(site_dir: Path, page: Page) -> str:
     return path.read_text(encoding="utf-8")
 
 
+# Each built page's article, by file and its modification time and size: a page is in two or
+# three handbooks (and its title is read first), so it is read and cut out once, not each time.
+_ARTICLES: dict[Path, tuple[tuple[int, int], str]] = {}
+
+
+def _built_article(site_dir: Path, page: Page) -> str:
+    path = site_dir / page.file
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return _article(_read_built(site_dir, page), page, site_dir)  # says what is missing
+    key = (stat.st_mtime_ns, stat.st_size)
+    kept = _ARTICLES.get(path)
+    if kept is None or kept[0] != key:
+        kept = _ARTICLES[path] = (key, _article(_read_built(site_dir, page), page, site_dir))
+    return kept[1]
+
+
 def _article(built: str, page: Page, site_dir: Path) -> str:
     match = _ARTICLE.search(built)
     if not match:
@@ -232,6 +251,20 @@ def page_title(article: str, page: Page) -> str:
     return _text(match[1])
 
 
+@lru_cache(maxsize=65536)  # the same links recur on every page and in every handbook
+def _site_target(page_url: str, href: str) -> tuple[str, str] | None:
+    """(site-relative path, fragment) for a link on the page at `page_url` to somewhere in the
+    site, else None."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("#"):
+        return None
+    resolved = urlsplit(urljoin("http://site/" + page_url, href))
+    path = resolved.path.lstrip("/")
+    if path.endswith("index.html") and not page_url.endswith(".html"):
+        path = path[: -len("index.html")]
+    return path, resolved.fragment
+
+
 class _Rewriter:
     """Rewrites one page's links, ids and image paths for its place inside a handbook."""
 
@@ -244,15 +277,7 @@ class _Rewriter:
         return f"{self.page.anchor}--{value}"
 
     def _site_target(self, href: str) -> tuple[str, str] | None:
-        """(site-relative path, fragment) for a link to somewhere in the site, else None."""
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or href.startswith("#"):
-            return None
-        resolved = urlsplit(urljoin("http://site/" + self.page.url, href))
-        path = resolved.path.lstrip("/")
-        if path.endswith("index.html") and not self.page.url.endswith(".html"):
-            path = path[: -len("index.html")]
-        return path, resolved.fragment
+        return _site_target(self.page.url, href)
 
     def _note(self, path: str, text: str) -> str:
         """Where a link to another toolkit page goes, said in words for paper."""
@@ -320,12 +345,12 @@ def _format_date(moment: datetime) -> str:
 
 
 def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime, version: str,
-             titles: dict[str, str], sections: dict[str, str]) -> str:
-    """The handbook as one HTML page."""
-    built = {page.url: _read_built(site_dir, page) for page in handbook.pages}
+             titles: dict[str, str], sections: dict[str, str], cover: str | None = None) -> str:
+    """The handbook as one HTML page. `cover`: its inside cover, when already made (it is the same
+    for every handbook)."""
     inside = {page.url: page for page in handbook.pages}
-    first = built[handbook.pages[0].url]
     from_page = handbook.pages[0]
+    first = _read_built(site_dir, from_page)
     # The site's own stylesheets (Material's, the council's, print.css), re-pointed from handbooks/.
     styles = []
     for href in _STYLESHEET.findall(first):
@@ -347,7 +372,7 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
     parts = []
     for page in handbook.pages:
         rewrite = _Rewriter(page, inside, titles, sections, config.get("site_url") or "")
-        article = rewrite(_article(built[page.url], page, site_dir))
+        article = rewrite(_built_article(site_dir, page))
         kicker = (f'<p class="handbook-page__section">{html.escape(page.section)}</p>'
                   if handbook.slug == WHOLE_TOOLKIT and page.section else "")
         parts.append(f'<section class="handbook-page" id="{page.anchor}">{kicker}\n{article}\n</section>')
@@ -381,7 +406,7 @@ def assemble(handbook: Handbook, site_dir: Path, config: dict, *, date: datetime
 </dl>
 <p class="handbook-cover__note">{html.escape(config.get('copyright') or 'Guidance, not legal advice.')}</p>
 </header>
-{inside_cover(config, site_dir)}
+{inside_cover(config, site_dir) if cover is None else cover}
 <nav class="handbook-contents" aria-labelledby="handbook-contents">
 <h2 id="handbook-contents">Contents</h2>
 {contents_html}
@@ -459,7 +484,7 @@ def all_titles(config: dict, site_dir: Path) -> dict[str, str]:
     [whole] = [h for h in plan(config) if h.slug == WHOLE_TOOLKIT]
     titles = {}
     for page in whole.pages:
-        titles[page.url] = page_title(_article(_read_built(site_dir, page), page, site_dir), page)
+        titles[page.url] = page_title(_built_article(site_dir, page), page)
     return titles
 
 
@@ -473,9 +498,10 @@ def write_pages(site_dir: Path, config: dict, *, date: datetime | None = None,
     version = version or toolkit_version()
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    cover = inside_cover(config, site_dir)
     for handbook in handbooks:
         page = assemble(handbook, site_dir, config, date=date, version=version,
-                        titles=titles, sections=sections)
+                        titles=titles, sections=sections, cover=cover)
         (site_dir / handbook.html_path).write_text(page, encoding="utf-8")
     return handbooks
 

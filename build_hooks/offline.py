@@ -34,10 +34,10 @@ RELEASE_LINE = "const RELEASE = null; // filled in by build_hooks/offline.py"
 RUNTIME_FOLDERS = ("assets/pyodide/", "assets/decision-tools/")
 # Never loaded by a page: the engines' own search indexes and Material's lunr language packs
 # (the toolkit searches its own index, assets/search/index.json), source maps, and the gzipped
-# sitemap for search engines.
+# sitemap for search engines (and any precompressed twin an earlier build left: the same file).
 LEFT_OUT_FOLDERS = RUNTIME_FOLDERS + ("assets/javascripts/lunr/",)
 LEFT_OUT_FILES = (WORKER, "search/search_index.json", "search.json")
-LEFT_OUT_ENDINGS = (".map", ".gz")
+LEFT_OUT_ENDINGS = (".map", ".gz", ".br")  # .gz and .br: the precompressed twins of stored files
 # A file bigger than this is fetched from the site when asked for, never stored ahead: the
 # whole-toolkit PDF (about 4.4 MB), whose every part is also a handbook of its own.
 LARGEST_STORED_BYTES = 2_000_000

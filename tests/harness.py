@@ -27,6 +27,9 @@ ENGINE_SITES = {"mkdocs": SITE, "zensical": ROOT / "site-zensical"}
 CHROMIUM = "/usr/bin/chromium"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
+DEPLOY_BROTLI = ROOT / "deploy" / "nginx-brotli.conf"
+# What Debian's libnginx-mod-http-brotli-static installs (`make test` installs the package).
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -100,21 +103,27 @@ def _replace_once(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def serve_with_nginx(site_dir: Path, work: Path) -> RunningServer:
+def serve_with_nginx(site_dir: Path, work: Path, brotli: bool = False) -> RunningServer:
     """site/ served by Debian's nginx with the shipped deploy/nginx.conf (only `listen` and `root`
-    changed) on a free loopback port. `work` is a scratch folder for its config, logs and pid."""
+    changed) on a free loopback port. `work` is a scratch folder for its config, logs and pid.
+    With `brotli`, nginx loads the brotli module and includes deploy/nginx-brotli.conf, as its
+    header says to."""
     if not Path(NGINX).exists():
         raise HarnessError(f"{NGINX} is missing. 'make test' installs Debian's nginx-light package.")
+    if brotli and not BROTLI_MODULE.exists():
+        raise HarnessError(f"{BROTLI_MODULE} is missing. 'make test' installs Debian's libnginx-mod-http-brotli-static package.")
     port = free_port()
     server = _replace_once(DEPLOY_CONF.read_text(), "listen 80;", f"listen 127.0.0.1:{port};")
-    server = _replace_once(server, "root /var/www/councillor-safety-toolkit/site;", f"root {site_dir};")
+    root = f"root {site_dir};" + (f" include {DEPLOY_BROTLI};" if brotli else "")
+    server = _replace_once(server, "root /var/www/councillor-safety-toolkit/site;", root)
     (work / "toolkit.conf").write_text(server)
     temp_paths = "".join(f"{name}_temp_path {work}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     # Started as root, nginx's workers would run as `nobody`, who cannot read a private temporary
     # folder (the benchmark serves a copy of the site from one): run them as the caller instead.
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
+    module = f"load_module {BROTLI_MODULE};\n" if brotli else ""
     (work / "nginx.conf").write_text(
-        f"{user}worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log warn;\n"
+        f"{module}{user}worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log warn;\n"
         "events { worker_connections 256; }\n"
         f"http {{ include /etc/nginx/mime.types; default_type application/octet-stream; sendfile on;\n"
         f"  access_log {work}/access.log; {temp_paths}\n  include {work}/toolkit.conf;\n}}\n")

@@ -110,8 +110,8 @@ def _fake_site(root: Path, script: str) -> Path:
 def test_baseline_pages_load_python_on_the_main_thread_or_not_at_all(tmp_path):
     wizard = '<script src="../../assets/javascripts/wizard.js" type="module"></script>'
     pages = prepare_site(_fake_site(tmp_path / "site", wizard), tmp_path / "served", ["post"])
-    assert pages["post"] == {"worker": "tools/post/", "main-thread": "tools/post/main-thread.html",
-                             "no-python": "tools/post/no-python.html"}
+    assert pages["post"] == {"worker": "tools/post/", "plain-start": "tools/post/",
+                             "main-thread": "tools/post/main-thread.html", "no-python": "tools/post/no-python.html"}
     main_thread = (tmp_path / "served" / "tools" / "post" / "main-thread.html").read_text()
     assert main_thread.index('<script src="../../assets/bench/main-thread.js"></script>') < main_thread.index(wizard)
     assert (tmp_path / "served" / "assets" / "bench" / "main-thread.js").exists()
@@ -141,7 +141,8 @@ def test_targets_are_judged_from_the_results():
 @pytest.mark.browser
 def test_wizard_measurements_work_on_the_built_site(tmp_path, playwright):
     """The main-thread baseline reaches Python ready, and a path of the smallest tool is
-    answered with a timing for each step, under nginx with the shipped config.
+    answered with a timing for each step, under nginx with the shipped config. In one profile,
+    the product's worker then starts from its kept snapshot, and the plain-start variant does not.
 
     Uses pytest-playwright's own Playwright: a second sync Playwright cannot start inside the
     event loop the browser tests before this one left running."""
@@ -157,13 +158,17 @@ def test_wizard_measurements_work_on_the_built_site(tmp_path, playwright):
         run = browser.load(tmp_path / "profile", server.url + pages["post"]["main-thread"], "main-thread")
         assert run["engine_ready_ms"] > run["first_question_ms"] > 0
         assert 0 < run["bytes"]["compressed"] < run["bytes"]["uncompressed"]
+        assert run["python_start"] == "plain"  # the baseline never sees the product's snapshot
         context, page = browser.open(tmp_path / "profile")
         try:
             measured = steps(page, server.url, pages, "post", "worker", path)
             wait_ready(page)
         finally:
             context.close()
+        starts = [browser.load(tmp_path / "profile", server.url + pages["post"][variant], variant)["python_start"]
+                  for variant in ("plain-start", "worker", "plain-start")]
     finally:
         server.stop()
+    assert starts == ["plain", "snapshot", "plain"]
     assert len(measured["step_ms"]) == len(path[0]["answers"])
     assert all(ms >= 0 for ms in measured["step_ms"])

@@ -2,7 +2,8 @@
 // on the page needs it (the decision tools, the incident log), and a promise per request id.
 //
 //   const py = python({ runtime, tools });    // starts the worker once for these URLs
-//   await py.ready;                           // Python loaded (rejects if it cannot start)
+//   await py.ready;                           // Python loaded (rejects if it cannot start):
+//                                             // { start: "snapshot" } or { start: "plain" }
 //   const step = await py.call("step", { tool, answers, context });
 //   py.release();                             // this consumer is done; the last one stops it
 //
@@ -81,6 +82,7 @@ function start(runtime, tools, forget) {
   worker.addEventListener("error", (event) => { event.preventDefault(); fail(event.message || "the worker did not load"); });
   worker.addEventListener("messageerror", () => fail("a message could not be read"));
   client.ready = call("init", { runtime, tools });
-  client.ready.catch(() => {});
+  // Which start was used, for the bench and the tests: dt:python-start:snapshot or :plain.
+  client.ready.then(({ start }) => performance.mark(`dt:python-start:${start}`), () => {});
   return client;
 }
