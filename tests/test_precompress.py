@@ -101,8 +101,9 @@ def test_nginx_sends_the_gzip_twin_of_the_runtime(nginx_server, site_dir):
 @pytest.mark.one_engine("how nginx sends a file does not depend on which engine built it")
 def test_nginx_with_the_brotli_include_sends_the_brotli_twin(site_dir, tmp_path):
     if not BROTLI_MODULE.exists():
-        pytest.skip(f"nginx's brotli module ({BROTLI_MODULE}) is not installed: "
-                    "'make test' installs Debian's libnginx-mod-http-brotli-static")
+        # `make test` installs the module, so its absence is a broken set-up, not a reason to pass.
+        pytest.fail(f"nginx's brotli module ({BROTLI_MODULE}) is not installed: run 'make test', which "
+                    "installs Debian's libnginx-mod-http-brotli-static, or install that package")
     try:
         server = serve_with_nginx(site_dir, tmp_path, brotli=True)
     except HarnessError as error:
