@@ -286,7 +286,7 @@ def answerable(run: dict) -> float:
     return at
 
 
-def _while_loading(run: dict) -> list[dict]:
+def while_loading(run: dict) -> list[dict]:
     """Long tasks begun once the wizard had started loading Python, until Python was ready."""
     start, end = run["first_question_ms"], run["engine_ready_ms"]
     if start is None or end is None:
@@ -306,7 +306,7 @@ def _load_summary(runs: list[dict]) -> dict:
         "first_question_after_dcl_ms": statistics.median(first) if first else None,
         "engine_ready_ms": median("engine_ready_ms"),
         "longtasks_per_load": statistics.median(len(r["longtasks"]) for r in runs),
-        "longtasks_while_python_loads": statistics.median(len(_while_loading(r)) for r in runs),
+        "longtasks_while_python_loads": statistics.median(len(while_loading(r)) for r in runs),
         "longest_task_ms": max((t["duration"] for r in runs for t in r["longtasks"]), default=0),
         "compressed_bytes": statistics.median(r["bytes"]["compressed"] for r in runs),
         "uncompressed_bytes": statistics.median(r["bytes"]["uncompressed"] for r in runs),
