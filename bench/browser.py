@@ -128,7 +128,7 @@ def tool_ids() -> list[str]:
 
 
 def paths(tool: str) -> list[dict]:
-    """Every answer path of `tool`, from the engine's CLI (contract 2)."""
+    """Every answer path of `tool`, from the engine's CLI."""
     done = subprocess.run([sys.executable, "-m", "decision_tools", "paths", tool], cwd=ROOT,
                           capture_output=True, text=True)
     if done.returncode != 0:

@@ -1,4 +1,4 @@
-"""Done-when 6: axe-core finds no violations at the first question, a later question, the error
+"""axe-core finds no violations at the first question, a later question, the error
 state and every result of every tool; nor on the quick exit's neutral page or the failed state."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Done-when 4: with the Pyodide files blocked, and with JavaScript off, the tool page says so
+"""With the Pyodide files blocked, and with JavaScript off, the tool page says so
 plainly and still shows "How this tool decides", written out from the same definition."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Done-when 2: each tool can be completed with the keyboard alone; Back, Change, Start again and
+"""Each tool can be completed with the keyboard alone; Back, Change, Start again and
 Leave quickly work; afterwards no answer remains in the page, sessionStorage, localStorage, a
 cookie or the URL."""
 

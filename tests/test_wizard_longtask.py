@@ -1,4 +1,4 @@
-"""Done-when 5: no main-thread long task of 50 ms or more while Python loads: Pyodide runs in a
+"""No main-thread long task of 50 ms or more while Python loads: Pyodide runs in a
 module worker, so the page stays responsive. (Timings themselves belong in the benchmarks; this
 only checks that the main thread is never blocked while the engine starts.)
 

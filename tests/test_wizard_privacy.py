@@ -1,6 +1,7 @@
-"""Done-when 3: during a wizard run the page requests nothing but the site's own static files,
+"""During a wizard run the page requests nothing but the site's own static files,
 and no request carries an answer. Also: pages without a wizard load no Pyodide file, and the
-wizard follows Material's instant navigation (and lets its worker go when the reader leaves)."""
+wizard follows Material's instant navigation: it keeps its worker from one tool to the next, and
+lets it go when the reader leaves the tools."""
 
 from urllib.parse import urlsplit
 
@@ -91,3 +92,20 @@ def test_instant_navigation_mounts_the_wizard_and_lets_its_worker_go(page, site_
     page.wait_for_timeout(500)
     assert page.evaluate("window.__samePage") is True, "the page reloaded"
     assert closed and wizard_workers(page) == [], "the wizard's worker is still running after leaving its page"
+
+
+def test_instant_navigation_from_one_tool_to_another_keeps_python_running(page, site_server):
+    first, second = TOOL_IDS[0], TOOL_IDS[1]
+    open_tool(page, site_server, first)
+    [worker] = wizard_workers(page)
+    closed = []
+    worker.on("close", lambda w: closed.append(w))
+    swap_to(page, f"{site_server}tools/{second}/")
+    wizard = page.locator(f'.dt-wizard[data-tool="{second}"]')
+    page.wait_for_function(f"document.querySelector('.dt-wizard--live[data-tool=\"{second}\"]')")
+    page.wait_for_function("performance.getEntriesByName('dt:engine-ready').length > 1", timeout=30_000)
+    # One start for both tools: the second was ready without starting Python again.
+    starts = page.evaluate("performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dt:python-start:')).length")
+    assert starts == 1 and not closed and wizard_workers(page) == [worker]
+    run_path(page, wizard, second, longest_path(second)["answers"])
+    assert wizard.locator(".dt-result").count() == 1

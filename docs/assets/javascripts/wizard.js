@@ -216,11 +216,11 @@ function onClick(wizard, event) {
 addEventListener("afterprint", () => document.documentElement.classList.remove("dt-print-result"));
 
 function update() {
-  // Material's instant navigation swaps pages without reloading: drop wizards that left.
-  for (const wizard of mounted) {
-    if (!wizard.root.isConnected) { wizard.destroy(); mounted.delete(wizard); }
-  }
+  // Material's instant navigation swaps pages without reloading. New wizards first, then drop
+  // those that left: going from one tool to another keeps the one Python worker running.
+  const left = [...mounted].filter((wizard) => !wizard.root.isConnected);
   for (const root of document.querySelectorAll(".dt-wizard[data-tool]:not(.dt-wizard--live)")) mounted.add(mount(root));
+  for (const wizard of left) { wizard.destroy(); mounted.delete(wizard); }
 }
 
 // "Leave this site quickly" (quick-exit.js) asks every wizard to forget its answers first.
