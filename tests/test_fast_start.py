@@ -160,6 +160,13 @@ def test_first_visit_starts_plainly_then_keeps_a_snapshot(visit, site_dir, site_
     key = snapshot_key(site_dir, site_server)
     wait_until_kept(visit, key)
     assert list(kept(visit)) == [key]
+    # Kept as its pages that hold anything: the header names the memory's length, and the entry
+    # is well under it (python-snapshot-pages.js; tests/test_snapshot_pages.py has the format).
+    stored, memory = visit.evaluate("""async ([name, key]) => {
+        const bytes = await (await (await caches.open(name)).match(key)).arrayBuffer();
+        return [bytes.byteLength, new DataView(bytes).getUint32(4, true)];
+    }""", [SNAPSHOT_CACHE, key])
+    assert memory > 20_000_000 and stored < 0.75 * memory, f"{stored:,} bytes kept for {memory:,} of memory"
 
 
 @in_both_builds

@@ -5,8 +5,11 @@
 //
 // One entry at a time, named by the runtime's version and the wheel's sha256: a site updated to
 // another runtime or other tools no longer finds the old entry, and the old one is deleted.
+// Kept as its pages that hold anything (python-snapshot-pages.js).
 // Anything wrong (no Cache Storage, as on a plain-http intranet; storage full; a bad entry) means
 // a plain start, never an error for the reader.
+
+import { packSnapshot, unpackSnapshot } from "./python-snapshot-pages.js";
 
 export const SNAPSHOT_CACHE = "toolkit-python-snapshot";
 
@@ -24,11 +27,11 @@ async function openShelf() {
 }
 
 // The snapshot kept for `key` as { bytes: a promise of its bytes, so reading them overlaps with
-// loading the runtime }, or null when there is none.
+// loading the runtime }, or null when there is none. A bad entry rejects the promise.
 export async function findSnapshot(key) {
   const shelf = await openShelf();
   const found = await shelf?.match(key).catch(() => undefined);
-  return found ? { bytes: found.arrayBuffer() } : null;
+  return found ? { bytes: found.arrayBuffer().then(unpackSnapshot) } : null;
 }
 
 export async function forgetSnapshot(key) {
@@ -40,7 +43,7 @@ export async function forgetSnapshot(key) {
 export async function keepSnapshot(key, bytes) {
   const shelf = await openShelf();
   try {
-    await shelf?.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    await shelf?.put(key, new Response(packSnapshot(bytes), { headers: { "Content-Type": "application/octet-stream" } }));
   } catch {
     await shelf.delete(key).catch(() => false);  // a half-written entry must not be found next time
   }
