@@ -26,7 +26,8 @@ export function packSnapshot(memory) {
     const tail = aligned.subarray(Math.floor(end / 4) * 4, end);  // bytes past the last whole word
     if (!isZero(words, start / 4, Math.floor(end / 4)) || tail.some((byte) => byte !== 0)) kept.push(n);
   }
-  const header = new Uint32Array([MAGIC, memory.length, PAGE, kept.length, ...kept]);
+  const header = new DataView(new ArrayBuffer(16 + 4 * kept.length));
+  [MAGIC, memory.length, PAGE, kept.length, ...kept].forEach((n, i) => header.setUint32(4 * i, n, true));
   return new Blob([header, ...kept.map((n) => aligned.subarray(n * PAGE, Math.min((n + 1) * PAGE, memory.length)))]);
 }
 
