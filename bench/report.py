@@ -66,8 +66,8 @@ def _version(command: list[str], pattern: str, name: str) -> str | None:
 
 
 def under_load(loads: list[float], cores: int) -> bool:
-    """The machine was busy with other work: the 1-minute load average went above 1.5 a core
-    (the benchmark itself keeps about one or two cores busy)."""
+    """The machine was busy: the 1-minute load average went above 1.5 a core (the benchmark keeps
+    about one or two cores busy, and its browser runs at times push it past that on its own)."""
     return bool(loads) and max(loads) > 1.5 * cores
 
 
@@ -351,8 +351,9 @@ def machine_line(results: dict) -> str:
     m = results["machine"]
     loads = results.get("load_averages", [])
     load_text = (f"1-minute load average during the run {min(loads):.1f} to {max(loads):.1f}" if loads else "")
-    label = ("**Taken under load**: other work shared the machine, so wall times are inflated; "
-             "CPU times are less affected. " if results.get("under_load") else "")
+    label = ("**Busy machine**: the load average went above 1.5 a core during the run (other work, or the "
+             "benchmark's own browser at its busiest), so wall times may be inflated; CPU times are less affected. "
+             if results.get("under_load") else "")
     return (f"{label}Machine: {m['cores']} cores ({m['cpu_model']}), {m['memory_gib']} GiB memory, {m['os']}; "
             f"Python {m['python']}, Chromium {m['chromium'] or 'n/a'}, Pyodide {m['pyodide'] or 'n/a'}, "
             f"{m['mkdocs'] or 'mkdocs n/a'}, {m['zensical'] + ', ' if m.get('zensical') else ''}{m['nginx'] or 'nginx n/a'}. {load_text}. "
