@@ -107,5 +107,8 @@ def test_instant_navigation_from_one_tool_to_another_keeps_python_running(page, 
     # One start for both tools: the second was ready without starting Python again.
     starts = page.evaluate("performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dt:python-start:')).length")
     assert starts == 1 and not closed and wizard_workers(page) == [worker]
+    # The page's "Skip to the question" link is the second tool's, and the only one.
+    assert page.eval_on_selector_all(".dt-skip", "(links) => links.map((a) => a.getAttribute('href'))") \
+        == [f"#dt-{second}-question"]
     run_path(page, wizard, second, longest_path(second)["answers"])
     assert wizard.locator(".dt-result").count() == 1

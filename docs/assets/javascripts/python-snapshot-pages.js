@@ -1,7 +1,7 @@
 // How a memory snapshot is laid out in storage: only its 64 KB pages that hold anything. Almost
-// half of Python's memory is untouched zeros, so this keeps about 17 MB of the 31 MB, and reading
-// less back from Cache Storage is what makes a snapshot start quicker. Unpacking is a copy, with
-// no inflating to pay for (gzip made the snapshot smaller still, but the start slower).
+// half of Python's memory is untouched zeros, so this keeps about 17 MB of the 31 MB on the
+// reader's device, and a start reads that much less back. Unpacking is a copy, with no inflating
+// to pay for (gzip made the snapshot smaller still, but the start slower).
 //
 //   header: four 32-bit little-endian numbers: MAGIC, the memory's length, the page size, and how
 //           many pages are kept; then each kept page's number, in increasing order

@@ -107,7 +107,7 @@ function addSkipLink(root, tool) {
 // One wizard: its state, and the handlers that change it.
 function mount(root) {
   const data = readData(root);
-  if (!data) { notBuilt(root); return { root, destroy() {} }; }
+  if (!data) { notBuilt(root); return { root, leave() {}, destroy() {} }; }
   const tool = root.dataset.tool;
   const status = root.querySelector(".dt-wizard__status");
   const stepBox = root.querySelector(".dt-wizard__step");
@@ -123,14 +123,16 @@ function mount(root) {
   addSkipLink(root, tool);
   performance.mark("dt:first-question");
   if (Object.keys(wizard.answers).length) request(wizard, wizard.answers); // a reload: carry on
-  wizard.destroy = () => {
+  // Leaving forgets the answers and unhooks the page; Python is let go by release, which
+  // destroy does at once and update only once the next page's wizards hold it.
+  wizard.leave = () => {
     wizard.live = false;
     wizard.answers = {};
-    wizard.py.release();
     document.querySelector(".dt-skip")?.remove();
     root.removeEventListener("click", click);
     root.removeEventListener("change", onChange);
   };
+  wizard.destroy = () => { wizard.leave(); wizard.py.release(); };
   return wizard;
 }
 
@@ -216,11 +218,13 @@ function onClick(wizard, event) {
 addEventListener("afterprint", () => document.documentElement.classList.remove("dt-print-result"));
 
 function update() {
-  // Material's instant navigation swaps pages without reloading. New wizards first, then drop
-  // those that left: going from one tool to another keeps the one Python worker running.
+  // Material's instant navigation swaps pages without reloading: drop wizards that left, mount
+  // new ones, and only then let the old ones' Python go, so going from one tool to another keeps
+  // the one worker running.
   const left = [...mounted].filter((wizard) => !wizard.root.isConnected);
+  for (const wizard of left) { wizard.leave(); mounted.delete(wizard); }
   for (const root of document.querySelectorAll(".dt-wizard[data-tool]:not(.dt-wizard--live)")) mounted.add(mount(root));
-  for (const wizard of left) { wizard.destroy(); mounted.delete(wizard); }
+  for (const wizard of left) wizard.py?.release();
 }
 
 // "Leave this site quickly" (quick-exit.js) asks every wizard to forget its answers first.
