@@ -31,7 +31,10 @@ async function openShelf() {
 export async function findSnapshot(key) {
   const shelf = await openShelf();
   const found = await shelf?.match(key).catch(() => undefined);
-  return found ? { bytes: found.arrayBuffer().then(unpackSnapshot) } : null;
+  if (!found) return null;
+  const bytes = found.arrayBuffer().then(unpackSnapshot);
+  bytes.catch(() => {});  // awaited by the start; this keeps a refused entry from being logged as unhandled
+  return { bytes };
 }
 
 export async function forgetSnapshot(key) {
