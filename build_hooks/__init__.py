@@ -61,7 +61,9 @@ def clear_caches(docs_dir: Path | None = None) -> None:
     from . import cache, contacts, pages
 
     pages._CACHE.clear()
+    pages._WALKS.clear()
     contacts._VERDICTS.clear()
+    contacts._BY_ROLE.clear()
     cache.forget()
     if docs_dir is not None:
         shutil.rmtree(cache.folder_for(Path(docs_dir)), ignore_errors=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape
@@ -112,15 +113,40 @@ def read_page(docs_dir: Path, rel: str, kept: cache.Store | None = None) -> Page
 
 
 def page_files(docs_dir: Path) -> list[str]:
-    """Every Markdown page MkDocs would build, docs-relative: hidden folders and files left out, as MkDocs does."""
-    found = []
-    for folder, dirs, files in os.walk(docs_dir):
+    """Every Markdown page MkDocs would build, docs-relative: hidden folders and files left out, as MkDocs does.
+
+    Every page transform asks for this, so a walk is kept and reused while none of the folders
+    it read has changed (a file added, removed or renamed changes its folder's modification time)."""
+    top = os.fspath(docs_dir)
+    kept = _WALKS.get(top)
+    if kept is not None and _unchanged(kept[0]):
+        return list(kept[1])
+    started = time.time_ns()
+    found, folders = [], []
+    for folder, dirs, files in os.walk(top):
+        folders.append((folder, os.stat(folder).st_mtime_ns))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        base = os.path.relpath(folder, docs_dir)
+        base = os.path.relpath(folder, top)
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 found.append(name if base == "." else f"{base}/{name}".replace(os.sep, "/"))
-    return sorted(found)
+    found.sort()
+    # A folder changed within a moment of the walk could change again with the same time (file
+    # systems keep times coarsely), so such a walk is not kept: the next call walks again.
+    if all(mtime < started - _RACY_NS for _, mtime in folders):
+        _WALKS[top] = (tuple(folders), tuple(found))
+    return found
+
+
+_WALKS: dict[str, tuple[tuple[tuple[str, int], ...], tuple[str, ...]]] = {}
+_RACY_NS = 100_000_000  # 0.1 s: well over any file system's timestamp step
+
+
+def _unchanged(folders: tuple[tuple[str, int], ...]) -> bool:
+    try:
+        return all(os.stat(folder).st_mtime_ns == mtime for folder, mtime in folders)
+    except OSError:  # a folder has gone
+        return False
 
 
 def shown_path(docs_dir: Path, root: Path | None, rel: str) -> str:

@@ -19,7 +19,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 
 WORDS = Path(__file__).with_name("search_words.toml")
@@ -47,14 +47,64 @@ class Section:
 
     @property
     def text(self) -> str:
-        return re.sub(r"\s+", " ", " ".join(self.words)).strip()
+        return " ".join(" ".join(self.words).split())
 
 
-class _ArticleReader(HTMLParser):
+# The built pages' HTML, read a token at a time: several times quicker than html.parser, which it
+# matches on every page of the site (tests/test_search_index.py checks it does).
+_TOKEN = re.compile(r"""
+    <!--.*?-->                                          # a comment
+  | <(?P<end>/)?(?P<tag>[a-zA-Z][^\s/>]*)                # a tag, by its name
+     (?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>            # and its attributes (a quoted value may hold '>')
+  | <[!?][^>]*>                                         # a declaration or processing instruction
+  | (?P<text>[^<]+|<)                                   # text: a '<' that starts nothing is text
+""", re.S | re.X)
+_ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_RAW_TEXT = {"script", "style"}  # their content is text to the end tag, never tags
+
+
+def _attributes(text: str) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for name, value in _ATTRIBUTE.findall(text):  # value: "" when the attribute has none
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        elif not value:
+            found[name.lower()] = None
+            continue
+        found[name.lower()] = unescape(value)
+    return found
+
+
+def _read(reader: "_ArticleReader", html: str) -> None:
+    """Hand `html`'s tags and text to `reader`, as html.parser.HTMLParser would."""
+    at, end = 0, len(html)
+    while at < end:
+        token = _TOKEN.match(html, at)
+        at = token.end()
+        if token["text"] is not None:
+            text = token["text"]
+            reader.handle_data(unescape(text) if "&" in text else text)
+        elif token["tag"]:
+            tag = token["tag"].lower()
+            if token["end"]:
+                reader.handle_endtag(tag)
+                continue
+            attrs = token["attrs"]
+            reader.handle_starttag(tag, _attributes(attrs) if ("class" in attrs or "id" in attrs) else {})
+            if attrs.endswith("/"):
+                reader.handle_endtag(tag)
+            elif tag in _RAW_TEXT:
+                close = html.lower().find(f"</{tag}", at)
+                close = end if close < 0 else close
+                if close > at:
+                    reader.handle_data(html[at:close])
+                at = close
+
+
+class _ArticleReader:
     """Collects the sections of the first <article> in a page, skipping what readers do not read."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.sections: list[Section] = []
         self._depth = 0          # inside <article> when > 0
         self._skip = 0           # inside a skipped element when > 0
@@ -64,8 +114,7 @@ class _ArticleReader(HTMLParser):
         self._logic_open = False  # inside "How this tool decides": only its heading and first paragraph
         self._logic_paragraphs = 0
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+    def handle_starttag(self, tag: str, attrs: dict):
         if tag == "article" and not self._depth:
             self._depth = 1
             return
@@ -100,7 +149,7 @@ class _ArticleReader(HTMLParser):
                 self._logic_open = False
                 return
         if self._heading and tag == self._heading[0] and not self._skip:
-            heading = re.sub(r"\s+", " ", "".join(self._heading_words)).strip()
+            heading = " ".join("".join(self._heading_words).split())
             anchor = "" if tag == "h1" else self._heading[1]
             self.sections.append(Section(anchor, heading))
             self._heading = None
@@ -123,8 +172,7 @@ def page_sections(html: str) -> list[Section]:
     if start < 0 or end < start:
         return []
     reader = _ArticleReader()
-    reader.feed(html[start:end + len("</article>")])
-    reader.close()
+    _read(reader, html[start:end + len("</article>")])
     return reader.sections
 
 

@@ -23,6 +23,7 @@ tests/build_hooks/test_extension.py checks these against MkDocs' own functions f
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -46,10 +47,7 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 
 def relative_url(url: str, other: str) -> str:
     """`url` as a link from the page at `other` (both site-relative), as MkDocs' get_relative_url."""
-    folder, _, last = other.rpartition("/")
-    if "." in last:
-        other = folder
-    there, here = _parts(url), _parts(other)
+    there, here = _parts(url), _parts(_folder_of(other))
     common = 0
     for a, b in zip(here, there):
         if a != b:
@@ -67,8 +65,32 @@ def _parts(path: str) -> list[str]:
 def page_urls(docs_dir: Path, from_url: str, from_src: str, use_directory_urls: bool = True) -> dict[str, str]:
     """Every page in docs/ (docs-relative path) and its URL relative to the page at `from_url`
     (built from `from_src`, whose own entry is "")."""
-    return {src: "" if src == from_src else relative_url(page_url(src, use_directory_urls), from_url)
-            for src in page_files(Path(docs_dir))}
+    here = _parts(_folder_of(from_url))
+    depth = len(here)
+    urls = {}
+    for src, url, there in _site_urls(tuple(page_files(Path(docs_dir))), use_directory_urls):
+        if src == from_src:
+            urls[src] = ""
+            continue
+        common = 0
+        for a, b in zip(here, there):  # relative_url, with each page's own parts worked out once
+            if a != b:
+                break
+            common += 1
+        relative = "/".join([".."] * (depth - common) + there[common:]) or "."
+        urls[src] = relative + "/" if url.endswith("/") else relative
+    return urls
+
+
+@lru_cache(maxsize=8)
+def _site_urls(files: tuple[str, ...], use_directory_urls: bool) -> tuple[tuple[str, str, list[str]], ...]:
+    """Each page's site-relative URL and its parts: the same for every page that links to them."""
+    return tuple((src, url, _parts(url)) for src in files for url in [page_url(src, use_directory_urls)])
+
+
+def _folder_of(url: str) -> str:
+    folder, _, last = url.rpartition("/")
+    return folder if "." in last else url
 
 
 def source_links(docs_dir: Path, from_src: str) -> dict[str, str]:

@@ -404,6 +404,21 @@ def test_links_ids_and_headings_are_rewritten_for_the_handbook(tmp_path):
     assert 'href="https://intranet.example.org/kit/c/">Page C</a>' in page
 
 
+def test_ids_are_made_the_pages_own_after_any_white_space_and_once_for_every_handbook(tmp_path):
+    config = {"nav": [{"One": ["a.md", "b.md"]}], "site_name": "Kit"}
+    _built(tmp_path, "a/index.html", '<h1 id="a">Page A</h1><p><input\n  id="x" name="__tabbed_2"><label\tfor="x">X</label>'
+                                     '<span\r\naria-describedby="x y">s</span><img\nalt="" src="../img/y.png"></p>')
+    _built(tmp_path, "b/index.html", '<h1 id="b">Page B</h1>')
+    [one, whole] = hb.plan(config)
+    titles = hb.all_titles(config, tmp_path)
+    sections = {p.url: p.section for p in whole.pages}
+    for handbook in (one, whole):  # the page's article is placed once and reused: the same in both
+        page = hb.assemble(handbook, tmp_path, config, date=hb.build_date(), version="1", titles=titles,
+                           sections=sections)
+        assert '<input\n  id="a--x" name="a--__tabbed_2">' in page and '<label\tfor="a--x">' in page
+        assert 'aria-describedby="a--x a--y"' in page and '<img\nalt="" src="../img/y.png">' in page
+
+
 def test_bad_input_gets_a_clear_error(tmp_path):
     config = {"nav": [{"One": ["a.md"]}]}
     with pytest.raises(hb.HandbookError, match=r"a/index\.html: missing, but mkdocs.yml nav lists a\.md\. "

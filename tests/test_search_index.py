@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from html.parser import HTMLParser
 
 import pytest
 
@@ -44,6 +45,64 @@ def test_a_guidance_page_is_split_at_its_headings_with_lower_headings_kept_in_th
     assert [(s.anchor, s.heading) for s in sections] == [("", "Harassment and stalking"), ("stalking", "Stalking"),
                                                          ("restraining-orders", "Restraining orders")]
     assert sections[1].text == "Following someone, watching them. Signs More signs."
+
+
+class _PythonsParser(HTMLParser):
+    """Python's own HTML parser, handing what it finds to the index's reader: the reference the
+    index's quicker reading must match."""
+
+    def __init__(self, reader):
+        super().__init__(convert_charrefs=True)
+        self.reader = reader
+
+    def handle_starttag(self, tag, attrs):
+        self.reader.handle_starttag(tag, dict(attrs))
+
+    def handle_endtag(self, tag):
+        self.reader.handle_endtag(tag)
+
+    def handle_data(self, data):
+        self.reader.handle_data(data)
+
+
+def _as_python_reads_it(article: str) -> list[tuple[str, str, str]]:
+    reader = search._ArticleReader()
+    parser = _PythonsParser(reader)
+    parser.feed(article)
+    parser.close()
+    return [(s.anchor, s.heading, s.text) for s in reader.sections]
+
+
+def _sections(html: str) -> list[tuple[str, str, str]]:
+    return [(s.anchor, s.heading, s.text) for s in search.page_sections(html)]
+
+
+AWKWARD_ARTICLE = """<article class="md-content__inner"><!-- a comment with <h2 id="no">a tag</h2> in it -->
+<H1 ID="Title" class='a b'>Caf&eacute; &amp; <em>bar</em>&#33;</H1><p>One<br/>two<img src="x.png" alt="a > b"/>three.</p>
+<p data-note="<h2 id='not-a-heading'>" hidden>Quoted &gt; and a bare < sign, and x<y.</p>
+<script>if (a < b && "</p>") { document.write("<h2 id='no'>x</h2>"); }</script>
+<STYLE>p > a { color: red }</STYLE><svg viewBox="0 0 1 1"><path d="M0 0"/></svg>
+<h2 id=unquoted class=plain>Second&nbsp;part</h2><p>Text<span>joined</span>here. &notanentity; &#x263A;</p>
+<?processing instruction?><!DOCTYPE nothing><h3 id="">No id, so no section</h3><p>Last words.</p></article>"""
+
+
+def test_awkward_html_is_read_as_pythons_own_parser_reads_it():
+    assert _sections(AWKWARD_ARTICLE) == _as_python_reads_it(AWKWARD_ARTICLE)
+    assert [anchor for anchor, _, _ in _sections(AWKWARD_ARTICLE)] == ["", "unquoted"]
+    assert _sections(AWKWARD_ARTICLE)[0][1] == "Café & bar!"
+
+
+@pytest.mark.both_engines
+def test_every_built_page_is_read_as_pythons_own_parser_reads_it(site_dir):
+    pages = [p for p in sorted(site_dir.rglob("*.html")) if p.relative_to(site_dir).parts[0] not in ("assets",)]
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        start, end = html.find("<article"), html.rfind("</article>")
+        if start < 0:
+            continue
+        article = html[start:end + len("</article>")]
+        assert _sections(html) == _as_python_reads_it(article), path.relative_to(site_dir).as_posix()
 
 
 def test_the_built_sites_index_has_every_page_and_no_form_controls(site_dir, tmp_path):

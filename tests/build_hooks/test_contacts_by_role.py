@@ -31,3 +31,19 @@ def test_contacts_by_role_formats_an_international_number_nationally(tmp_path):
         "| `wellbeing` | EAP | | +44 20 7946 0321 | | 2026-11-01 |\n")
     assert contacts_by_role(tmp_path)["wellbeing"]["phone"] == "020 7946 0321"
     assert contacts_by_role(tmp_path)["wellbeing"]["tel"] == "tel:+442079460321"
+
+
+def test_contacts_by_role_follows_an_edited_page_and_a_new_one(tmp_path):
+    table = ("| Role | Name or job title | Email | Phone | Hours or notes | Last checked |\n"
+             "|---|---|---|---|---|---|\n")
+    page = tmp_path / "contacts.md"
+    page.write_text(table + "| `wellbeing` | EAP | | 020 7946 0321 | | 2026-11-01 |\n")
+    first = contacts_by_role(tmp_path)
+    assert first["wellbeing"]["name"] == "EAP" and contacts_by_role(tmp_path) == first
+    first["wellbeing"]["name"] = "changed by a caller"  # a caller's change is not kept for the next
+    assert contacts_by_role(tmp_path)["wellbeing"]["name"] == "EAP"
+    page.write_text(table + "| `wellbeing` | Employee assistance | | 020 7946 0321 | | 2026-11-01 |\n")
+    assert contacts_by_role(tmp_path)["wellbeing"]["name"] == "Employee assistance"
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "police.md").write_text(table + "| `police-emergency` | Police | | 999 | | 2026-11-01 |\n")
+    assert set(contacts_by_role(tmp_path)) == {"wellbeing", "police-emergency"}

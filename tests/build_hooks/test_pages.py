@@ -1,6 +1,7 @@
 """The page reader: anchors as MkDocs makes them, links with their lines, contact tables shown
 with mailto:/tel: links, and one parse a file per change."""
 
+import shutil
 from html.parser import HTMLParser
 
 import markdown
@@ -69,6 +70,26 @@ def test_each_file_is_parsed_once_until_it_changes(tmp_path, monkeypatch):
     assert read_page(tmp_path, "page.md") is first and calls == ["page.md"]
     page.write_text("# Two, longer\n")
     assert read_page(tmp_path, "page.md").anchors == {"two-longer"} and len(calls) == 2
+
+
+def test_the_list_of_pages_is_kept_until_a_folder_changes(tmp_path):
+    import os
+
+    (tmp_path / "law").mkdir()
+    (tmp_path / "index.md").write_text("# Home\n")
+    (tmp_path / "law" / "harassment.md").write_text("# Harassment\n")
+    for folder in (tmp_path, tmp_path / "law"):  # folders last changed a minute ago
+        os.utime(folder, ns=(os.stat(folder).st_atime_ns, os.stat(folder).st_mtime_ns - 60_000_000_000))
+    assert pages.page_files(tmp_path) == ["index.md", "law/harassment.md"]
+    assert str(tmp_path) in pages._WALKS  # kept: the next call reads no folder
+    (tmp_path / "law" / "stalking.md").write_text("# Stalking\n")
+    assert pages.page_files(tmp_path) == ["index.md", "law/harassment.md", "law/stalking.md"]
+    (tmp_path / "index.md").unlink()
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "report.md").write_text("# Report\n")
+    assert pages.page_files(tmp_path) == ["law/harassment.md", "law/stalking.md", "tools/report.md"]
+    shutil.rmtree(tmp_path / "law")
+    assert pages.page_files(tmp_path) == ["tools/report.md"]
 
 
 def test_contact_table_is_shown_as_cards_with_mailto_and_tel_links_in_the_same_lines():
