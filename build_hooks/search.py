@@ -60,7 +60,8 @@ _TOKEN = re.compile(r"""
   | (?P<text>[^<]+|<)                                   # text: a '<' that starts nothing is text
 """, re.S | re.X)
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_RAW_TEXT = {"script", "style"}  # their content is text to the end tag, never tags
+# Their content is text up to their end tag, never tags.
+_RAW_TEXT = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style")}
 
 
 def _attributes(text: str) -> dict[str, str | None]:
@@ -94,8 +95,8 @@ def _read(reader: "_ArticleReader", html: str) -> None:
             if attrs.endswith("/"):
                 reader.handle_endtag(tag)
             elif tag in _RAW_TEXT:
-                close = html.lower().find(f"</{tag}", at)
-                close = end if close < 0 else close
+                found = _RAW_TEXT[tag].search(html, at)
+                close = found.start() if found else end
                 if close > at:
                     reader.handle_data(html[at:close])
                 at = close

@@ -47,7 +47,11 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 
 def relative_url(url: str, other: str) -> str:
     """`url` as a link from the page at `other` (both site-relative), as MkDocs' get_relative_url."""
-    there, here = _parts(url), _parts(_folder_of(other))
+    return _relative(url, _parts(url), _parts(_folder_of(other)))
+
+
+def _relative(url: str, there: list[str], here: list[str]) -> str:
+    """`url` (split into `there`) as a link from the folder split into `here`."""
     common = 0
     for a, b in zip(here, there):
         if a != b:
@@ -66,20 +70,9 @@ def page_urls(docs_dir: Path, from_url: str, from_src: str, use_directory_urls: 
     """Every page in docs/ (docs-relative path) and its URL relative to the page at `from_url`
     (built from `from_src`, whose own entry is "")."""
     here = _parts(_folder_of(from_url))
-    depth = len(here)
-    urls = {}
-    for src, url, there in _site_urls(tuple(page_files(Path(docs_dir))), use_directory_urls):
-        if src == from_src:
-            urls[src] = ""
-            continue
-        common = 0
-        for a, b in zip(here, there):  # relative_url, with each page's own parts worked out once
-            if a != b:
-                break
-            common += 1
-        relative = "/".join([".."] * (depth - common) + there[common:]) or "."
-        urls[src] = relative + "/" if url.endswith("/") else relative
-    return urls
+    # Each page's own parts are worked out once, not once for every page that links to it.
+    return {src: "" if src == from_src else _relative(url, there, here)
+            for src, url, there in _site_urls(tuple(page_files(Path(docs_dir))), use_directory_urls)}
 
 
 @lru_cache(maxsize=8)
