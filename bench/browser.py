@@ -10,6 +10,9 @@ three baselines, in the same run:
   python-worker.js on the page). Generated into a temporary copy of the site, never shipped.
 - `no-python`: the same page without the wizard script: the first question as built, and the
   tool's logic written out ("How this tool decides"), with no Python at all.
+- `python-alone`: a page with nothing on it but Python's start (bench/python_alone.js: python.js,
+  its worker, the kept snapshot and the service worker), with the tool page's runtime and tools.
+  No theme, no wizard: its time to Python ready is the runtime's own floor on this machine.
 
 Which start the worker used is read from its `dt:python-start:snapshot` or `:plain` mark.
 
@@ -40,12 +43,19 @@ from .toolkit import ROOT, BenchError
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
 from harness import CHROMIUM, CHROMIUM_ARGS, HarnessError, serve_with_nginx  # noqa: E402
-VARIANTS = ("worker", "plain-start", "main-thread", "no-python")
+VARIANTS = ("worker", "plain-start", "main-thread", "no-python", "python-alone")
 SNAPSHOT_CACHE = "toolkit-python-snapshot"  # python-snapshot.js
 READY_TIMEOUT = 120_000  # ms: Pyodide can take 10+ s on a loaded 2-core machine
 STEP_TIMEOUT = 30_000
 
 _WIZARD_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/wizard\.js)" type="module"></script>')
+_RUNTIME = re.compile(r'data-runtime="([^"]*)"')
+_TOOLS = re.compile(r'data-tools="([^"]*)"')
+_PYTHON_ALONE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Python alone</title>
+<script src="{script}" type="module"></script></head>
+<body><p data-runtime="{runtime}" data-tools="{tools}">Python alone</p></body></html>
+"""
 
 # Runs before any page script: long tasks, and the time from each click on Continue to the next
 # frame after the wizard's DOM changes (the bench's own view of "answer to next step").
@@ -87,18 +97,19 @@ _PAGE_METRICS = """() => {
 }"""
 
 
-# --- the site copy with the two baselines ----------------------------------------------------
+# --- the site copy with the baselines ----------------------------------------------------------
 
 
 def prepare_site(site: Path, dest: Path, tools: list[str]) -> dict[str, dict[str, str]]:
-    """Copy the built site to `dest` and add, next to each tool page, `main-thread.html` and
-    `no-python.html`. Returns {tool: {variant: path relative to the site root}}."""
+    """Copy the built site to `dest` and add, next to each tool page, `main-thread.html`,
+    `no-python.html` and `python-alone.html`. Returns {tool: {variant: path relative to the site root}}."""
     if not (site / "index.html").exists():
         raise BenchError(f"{site} has no built site. Run 'make build' first.")
     shutil.copytree(site, dest, symlinks=True)
     bench_js = dest / "assets" / "bench" / "main-thread.js"
     bench_js.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(Path(__file__).with_name("main_thread.js"), bench_js)
+    shutil.copyfile(Path(__file__).with_name("python_alone.js"), bench_js.with_name("python-alone.js"))
     pages = {}
     for tool in tools:
         page = dest / "tools" / tool / "index.html"
@@ -113,8 +124,15 @@ def prepare_site(site: Path, dest: Path, tools: list[str]) -> dict[str, dict[str
         (page.parent / "main-thread.html").write_text(
             html.replace(found[0], f'<script src="{shim}"></script>\n{found[0]}'), encoding="utf-8")
         (page.parent / "no-python.html").write_text(html.replace(found[0], ""), encoding="utf-8")
+        runtime, tools_url = _RUNTIME.search(html), _TOOLS.search(html)
+        if not runtime or not tools_url:
+            raise BenchError(f"tools/{tool}/index.html has no wizard with data-runtime and data-tools")
+        (page.parent / "python-alone.html").write_text(_PYTHON_ALONE.format(
+            script=found[1].replace("javascripts/wizard.js", "bench/python-alone.js"),
+            runtime=runtime[1], tools=tools_url[1]), encoding="utf-8")
         pages[tool] = {"worker": f"tools/{tool}/", "plain-start": f"tools/{tool}/",
-                       "main-thread": f"tools/{tool}/main-thread.html", "no-python": f"tools/{tool}/no-python.html"}
+                       "main-thread": f"tools/{tool}/main-thread.html", "no-python": f"tools/{tool}/no-python.html",
+                       "python-alone": f"tools/{tool}/python-alone.html"}
     return pages
 
 
@@ -185,7 +203,7 @@ class Browser:
             page.wait_for_load_state("networkidle")
             metrics = page.evaluate(_PAGE_METRICS)
             metrics["bytes"] = self.bytes(requests)
-            if metrics["python_start"] == "plain" and variant in ("worker", "plain-start"):
+            if metrics["python_start"] == "plain" and variant in ("worker", "plain-start", "python-alone"):
                 wait_kept(page)  # so the next load in this profile finds it, as a reader's next visit would
             return metrics
         finally:

@@ -100,28 +100,44 @@ def test_bad_arguments_get_a_plain_message():
     assert "Traceback" not in done.stderr
 
 
-def _fake_site(root: Path, script: str) -> Path:
+WIZARD_DIV = ('<div class="dt-wizard" data-runtime="../../assets/pyodide/314.0.7/" '
+              'data-tools="../../assets/decision-tools/1.0/"></div>')
+
+
+def _fake_site(root: Path, script: str, wizard: str = WIZARD_DIV) -> Path:
     (root / "tools" / "post").mkdir(parents=True)
     (root / "index.html").write_text("<html></html>")
-    (root / "tools" / "post" / "index.html").write_text(f"<html><body><div class='dt-wizard'></div>\n{script}\n</body></html>")
+    (root / "tools" / "post" / "index.html").write_text(f"<html><body>{wizard}\n{script}\n</body></html>")
     return root
 
 
-def test_baseline_pages_load_python_on_the_main_thread_or_not_at_all(tmp_path):
+def test_baseline_pages_load_python_on_the_main_thread_alone_or_not_at_all(tmp_path):
     wizard = '<script src="../../assets/javascripts/wizard.js" type="module"></script>'
     pages = prepare_site(_fake_site(tmp_path / "site", wizard), tmp_path / "served", ["post"])
     assert pages["post"] == {"worker": "tools/post/", "plain-start": "tools/post/",
-                             "main-thread": "tools/post/main-thread.html", "no-python": "tools/post/no-python.html"}
+                             "main-thread": "tools/post/main-thread.html", "no-python": "tools/post/no-python.html",
+                             "python-alone": "tools/post/python-alone.html"}
     main_thread = (tmp_path / "served" / "tools" / "post" / "main-thread.html").read_text()
     assert main_thread.index('<script src="../../assets/bench/main-thread.js"></script>') < main_thread.index(wizard)
     assert (tmp_path / "served" / "assets" / "bench" / "main-thread.js").exists()
     assert "wizard.js" not in (tmp_path / "served" / "tools" / "post" / "no-python.html").read_text()
+    alone = (tmp_path / "served" / "tools" / "post" / "python-alone.html").read_text()
+    assert '<script src="../../assets/bench/python-alone.js" type="module"></script>' in alone
+    assert 'data-runtime="../../assets/pyodide/314.0.7/" data-tools="../../assets/decision-tools/1.0/"' in alone
+    assert "wizard" not in alone and "stylesheet" not in alone
+    assert (tmp_path / "served" / "assets" / "bench" / "python-alone.js").exists()
     assert not (tmp_path / "site" / "assets").exists(), "the built site itself must not change"
 
 
 def test_a_tool_page_without_the_wizard_script_is_a_clear_error(tmp_path):
     with pytest.raises(BenchError, match="does not load assets/javascripts/wizard.js"):
         prepare_site(_fake_site(tmp_path / "site", ""), tmp_path / "served", ["post"])
+
+
+def test_a_tool_page_without_the_runtime_named_is_a_clear_error(tmp_path):
+    wizard = '<script src="../../assets/javascripts/wizard.js" type="module"></script>'
+    with pytest.raises(BenchError, match="tools/post/index.html has no wizard with data-runtime and data-tools"):
+        prepare_site(_fake_site(tmp_path / "site", wizard, "<div class='dt-wizard'></div>"), tmp_path / "served", ["post"])
 
 
 def test_path_sample_reaches_every_result_first_and_stays_bounded():
@@ -136,6 +152,21 @@ def test_targets_are_judged_from_the_results():
     results = {"build": [{**row, "pages": 48}, row, {**row, "pages": 1000, "cpu_per_page_ms": 20.0}]}
     judged = {t["id"]: t["met"] for t in report.targets(results)}
     assert judged == {"hooks-share": True, "flat-per-page": False}
+
+
+def test_python_ready_is_reported_beside_the_same_start_on_an_empty_page():
+    def loads(cold_ms, warm_ms):
+        return {"cold": {"engine_ready_ms": cold_ms, "first_question_after_dcl_ms": 50},
+                "warm": {"engine_ready_ms": warm_ms, "first_question_after_dcl_ms": 40},
+                "cold_runs": [], "warm_runs": []}
+    wiz = {"loading": {"worker": loads(3000, 900), "python-alone": loads(2800, 700)},
+           "step_summary": {"worker": {"step_ms": {"p95": 20.0, "n": 3}, "longtasks_while_answering": 0}}}
+    judged = {t["id"]: t for t in report.targets({"wizards": wiz})}
+    assert judged["python-ready-warm"]["met"] is False
+    assert judged["python-ready-warm"]["measured"] == "0.90 s (median), 0.40 s over; Python alone on an empty page: 0.70 s"
+    assert judged["python-ready-cold"]["measured"] == "3.00 s (median), 0.50 s over; Python alone on an empty page: 2.80 s"
+    del wiz["loading"]["python-alone"]  # results from before the empty page was measured
+    assert report.targets({"wizards": wiz})[2]["measured"] == "0.90 s (median), 0.40 s over"
 
 
 @pytest.mark.browser
@@ -167,8 +198,13 @@ def test_wizard_measurements_work_on_the_built_site(tmp_path, playwright):
             context.close()
         starts = [browser.load(tmp_path / "profile", server.url + pages["post"][variant], variant)["python_start"]
                   for variant in ("plain-start", "worker", "plain-start")]
+        # The empty page starts Python as a tool page does: plainly, then from the kept snapshot.
+        alone = [browser.load(tmp_path / "alone", server.url + pages["post"]["python-alone"], "python-alone")
+                 for _ in range(2)]
     finally:
         server.stop()
     assert starts == ["plain", "snapshot", "plain"]
+    assert [run["python_start"] for run in alone] == ["plain", "snapshot"]
+    assert all(run["engine_ready_ms"] > run["first_question_ms"] > 0 for run in alone)
     assert len(measured["step_ms"]) == len(path[0]["answers"])
     assert all(ms >= 0 for ms in measured["step_ms"])
