@@ -1,5 +1,5 @@
 """Wizards in Chromium, served by nginx with the shipped deploy/nginx.conf, side by side with
-three baselines, in the same run:
+four baselines, in the same run:
 
 - `worker`: the product. The tool page as built: Python (Pyodide) starts in a module Web Worker,
   from the memory snapshot the reader's browser kept on an earlier visit when it has one.

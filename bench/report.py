@@ -238,7 +238,7 @@ def _build_table(build: list[dict]) -> tuple[str, list[str], list[list[str]]]:
 
 
 def _wizards_table(wiz: dict) -> tuple[str, list[str], list[list[str]]]:
-    """The wizards in Chromium: the product against its two baselines."""
+    """The wizards in Chromium: the product against its baselines."""
     load, steps = wiz["loading"], wiz["step_summary"]
     names = {"worker": "Worker, fast start (product)", "plain-start": "Worker, plain start (no snapshot)",
              "main-thread": "Main thread (baseline)", "no-python": "No Python (baseline)",
