@@ -186,15 +186,18 @@ def test_a_locked_copy_comes_back_and_a_wrong_passphrase_or_damaged_file_changes
     assert axe(page) == [], "wrong passphrase"
     data = locked["data"]
     damaged = json.dumps({**locked, "data": data[:20] + ("A" if data[20] != "A" else "B") + data[21:]})
+    # From here each file is chosen and its passphrase typed before one press of the button. The
+    # passphrase field keeps what was typed after a refusal, so a press straight after choosing
+    # would start an import with the passphrase typed for the file before.
     for name, bad, message in [("damaged.json", damaged, "or the file has been damaged"),
                                ("cut.json", text[: len(text) // 2], "part of it is missing")]:
-        import_file(page, tmp_path, name, bad)
+        choose_file(page, tmp_path, name, bad)
         page.fill("#il-import-passphrase", "correct horse battery")
         page.get_by_role("button", name="Add entries from this file").click()
         assert message in import_problem(page)
         assert export_json(page)["incidents"] == left, f"{name} changed the log"
 
-    import_file(page, tmp_path, "locked.json", text)
+    choose_file(page, tmp_path, "locked.json", text)
     page.fill("#il-import-passphrase", "correct horse battery")
     page.get_by_role("button", name="Add entries from this file").click()
     assert "Added 2 entries from \u201clocked.json\u201d. The file has not been changed since it was saved." in imported(page)
